@@ -1,0 +1,47 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Public key that pins the extension id (klibfkegehlacidlllnomllpckgkflpe) in dev and test builds only, so that
+ * Chromium's managed policy (keyed by extension id) reaches an unpacked build. Release builds get
+ * their id from the store.
+ */
+export const testManifestKey = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAliiWo0pUnTTSf8np7iE8oqxAUI6fBF9ascT7sV3LtPaUMySocjZKAOkBV2QWtDOMtm/BbbIjYbj0I7rLC0lZVmZydzf9QQsurA4iBaIecnwR/qrRuzxeRDcQ7+oUpN++lxEGyOWIDBy93oi/WfUdwaTcm9gm3zaBD/aRVNpn+1i4SevvLB8DJiO9J9KkfK0SgFwTPzzpCL/tWcD83EDO37syJgGSVgHMISaDbWkiVrYf0z9QN67IOc4uNg3xwiwyzU/RTgdZq9xOCJEQMqWyNh4PQASUvFJs0kQ8HSpaHXbkks3A+qEilIPQQAvFB7mGUAnjRdbQxGUrYR/gRT34NwIDAQAB';
+
+/** Loopback origins treated as a case system by test and demo builds, never by release builds. */
+const testOrigins = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  // Explicit imports only: a name that comes from nowhere is hard to follow (STYLE.md).
+  imports: false,
+  // Separate output folders let parallel builds (and tests loading them) stay out of each other's way.
+  outDir: process.env.STP_OUT_DIR ?? '.output',
+  manifest: ({ mode, browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'contextMenus', 'scripting', 'activeTab'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandToggleSidebar__',
+      },
+    },
+    storage: { managed_schema: 'managed_schema.json' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'share-to-protect@example.org', strict_min_version: '128.0' } } }
+      : {}),
+    ...(mode !== 'production' && browser !== 'firefox' ? { key: testManifestKey } : {}),
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode === 'production') return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...new Set([...(script.matches ?? []), ...testOrigins])];
+      }
+    },
+  },
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
