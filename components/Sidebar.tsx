@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Translate, UiLocale } from '../i18n/t.ts';
+import type { RuleHit } from '../rules/evaluate.ts';
+import type { ResponseCode } from '../log/event.ts';
+import type { Contact } from '../policy/settings.ts';
+import { PromptCardView } from './PromptCard.tsx';
+
+export interface SidebarProps {
+  t: Translate;
+  locale: UiLocale;
+  prompts: readonly RuleHit[];
+  contacts: readonly Contact[];
+  allowSnooze: boolean;
+  responses: ReadonlyMap<string, ResponseCode>;
+  /** Move focus into the sidebar when it opens (the worker asked for it by keyboard). */
+  takeFocus: boolean;
+  onClose: () => void;
+  onOpenDetail: (hit: RuleHit) => void;
+  onRespond: (hit: RuleHit, code: ResponseCode) => void;
+  onSnooze: (hit: RuleHit) => void;
+  onOpenLog: () => void;
+}
+
+const minWidth = 280;
+const maxWidthShare = 0.6;
+
+/**
+ * The guidance sidebar, docked to the right edge and opened only on demand. Resizable by its
+ * edge (mouse or arrow keys) and collapsible, so the case system stays usable beside it.
+ */
+export function Sidebar(props: SidebarProps) {
+  const { t, prompts } = props;
+  const [width, setWidth] = useState(380);
+  const [collapsed, setCollapsed] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (props.takeFocus) headingRef.current?.focus({ preventScroll: true });
+  }, [props.takeFocus]);
+
+  const clampWidth = (next: number) => Math.round(Math.min(Math.max(next, minWidth), window.innerWidth * maxWidthShare));
+
+  const startResize = (event: PointerEvent) => {
+    event.preventDefault();
+    const target = event.currentTarget as HTMLElement;
+    target.setPointerCapture(event.pointerId);
+    const move = (e: PointerEvent) => setWidth(clampWidth(window.innerWidth - e.clientX));
+    const stop = () => {
+      target.removeEventListener('pointermove', move);
+      target.removeEventListener('pointerup', stop);
+    };
+    target.addEventListener('pointermove', move);
+    target.addEventListener('pointerup', stop);
+  };
+
+  return (
+    <aside
+      class={`stp-sidebar${collapsed ? ' stp-collapsed' : ''}`}
+      style={{ width: collapsed ? undefined : `${width}px` }}
+      aria-label={t('sidebarTitle')}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          props.onClose();
+        }
+      }}
+    >
+      {!collapsed ? (
+        <div
+          class="stp-resizer"
+          role="separator"
+          aria-orientation="vertical"
+          aria-valuenow={width}
+          aria-valuemin={minWidth}
+          aria-label="Resize"
+          tabIndex={0}
+          onPointerDown={startResize}
+          onKeyDown={(event) => {
+            if (event.key === 'ArrowLeft') setWidth(clampWidth(width + 20));
+            if (event.key === 'ArrowRight') setWidth(clampWidth(width - 20));
+          }}
+        />
+      ) : null}
+      <header class="stp-header">
+        <h2 class="stp-title" tabIndex={-1} ref={headingRef}>
+          {t('sidebarTitle')}
+        </h2>
+        <div class="stp-header-actions">
+          <button type="button" class="stp-icon-button" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
+            {collapsed ? t('expand') : t('collapse')}
+          </button>
+          <button type="button" class="stp-icon-button" onClick={props.onClose}>
+            {t('close')}
+          </button>
+        </div>
+      </header>
+      {!collapsed ? (
+        <div class="stp-body">
+          <p class="stp-muted">{t('sidebarSubtitle')}</p>
+          {prompts.length === 0 ? <p>{t('noPrompts')}</p> : null}
+          {prompts.flatMap((hit) =>
+            hit.cards.map((card) => (
+              <PromptCardView
+                key={`${hit.ruleId}:${card.id}`}
+                t={t}
+                locale={props.locale}
+                hit={hit}
+                card={card}
+                contacts={props.contacts}
+                allowSnooze={props.allowSnooze}
+                response={props.responses.get(hit.ruleId)}
+                onOpenDetail={() => props.onOpenDetail(hit)}
+                onRespond={(code) => props.onRespond(hit, code)}
+                onSnooze={() => props.onSnooze(hit)}
+              />
+            )),
+          )}
+          <p>
+            <button type="button" class="stp-link-button" onClick={props.onOpenLog}>
+              {t('openLog')}
+            </button>
+          </p>
+        </div>
+      ) : null}
+    </aside>
+  );
+}

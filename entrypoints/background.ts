@@ -1,0 +1,32 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { ActiveStateHolder, bundledState } from '../background/active-state.ts';
+import { routeMessage } from '../background/router.ts';
+import { broadcast } from '../background/tabs.ts';
+import { wireSidebarTriggers } from '../background/ui-commands.ts';
+import { PromptLogDb } from '../log/db.ts';
+
+export default defineBackground(() => {
+  const db = new PromptLogDb();
+  const state = new ActiveStateHolder(bundledState());
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const deps = {
+    db,
+    state,
+    openOptions: () => browser.runtime.openOptionsPage(),
+    status: () => ({ packInfo: state.current.packInfo, settings: state.current.settings, lockedSettings: [], policyProblems: [] }),
+  };
+
+  // Listeners are registered synchronously so a message that wakes the worker is not missed.
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    const reply = routeMessage(raw, sender, deps, extensionOrigin);
+    if (!reply) return false;
+    reply.then(sendResponse, (error: unknown) => {
+      console.error('Share to Protect: request failed', error);
+      sendResponse({ error: error instanceof Error ? error.message : String(error) });
+    });
+    return true;
+  });
+  state.onChange((next) => void broadcast({ type: 'state-changed', state: next }));
+  wireSidebarTriggers();
+});

@@ -1,0 +1,27 @@
+import en from '../public/_locales/en/messages.json';
+import cy from '../public/_locales/cy/messages.json';
+
+/**
+ * UI strings in English and Welsh. The browser's own i18n cannot switch language at run time,
+ * and an administrator may set the language by policy, so both catalogues ship in the bundle and
+ * this picks one. A key missing from Welsh falls back to English rather than showing nothing.
+ */
+export type MessageKey = keyof typeof en;
+export type UiLocale = 'en' | 'cy';
+
+type Catalogue = Record<string, { message: string } | undefined>;
+const catalogues: Record<UiLocale, Catalogue> = { en, cy };
+
+export function chooseLocale(setting: 'auto' | UiLocale, browserLanguage: string): UiLocale {
+  if (setting !== 'auto') return setting;
+  return browserLanguage.toLowerCase().startsWith('cy') ? 'cy' : 'en';
+}
+
+export type Translate = (key: MessageKey, ...substitutions: (string | number)[]) => string;
+
+export function translator(locale: UiLocale): Translate {
+  return (key, ...substitutions) => {
+    const template = catalogues[locale][key]?.message ?? en[key].message;
+    return template.replace(/\$(\d)/g, (whole, index: string) => String(substitutions[Number(index) - 1] ?? whole));
+  };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { PromptEventSchema } from '../log/event.ts';
+import { SettingsSchema } from '../policy/settings.ts';
+
+/**
+ * The one message protocol between the parts of the extension. Each direction is a Zod
+ * discriminated union, parsed on receipt: a malformed message is refused with a console warning
+ * and changes nothing.
+ *
+ * Nothing a content script sends may carry free text: every field is an id, a code or a time
+ * (see `PromptEventSchema`), so note text cannot cross to the background even by mistake.
+ */
+
+export const PackInfoSchema = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    effectiveDate: z.string(),
+    /** Where the pack in force came from. */
+    source: z.enum(['bundled', 'policy-inline', 'policy-url']),
+  })
+  .strict();
+
+/** What a content script needs to work: the pack in force (as data) and the settings. */
+export const ActiveStateSchema = z
+  .object({
+    /** The rule pack as JSON data; the receiver validates it with `parseRulePack`. */
+    pack: z.unknown(),
+    packInfo: PackInfoSchema,
+    settings: SettingsSchema,
+  })
+  .strict();
+
+// ── content script → background ────────────────────────────────────────────
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-state') }).strict(),
+  z.object({ type: z.literal('log-event'), event: PromptEventSchema }).strict(),
+  z.object({ type: z.literal('open-options') }).strict(),
+]);
+
+// ── background → content script ────────────────────────────────────────────
+export const TabMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('state-changed'), state: ActiveStateSchema }).strict(),
+  z.object({ type: z.literal('toggle-sidebar') }).strict(),
+  z.object({ type: z.literal('open-sidebar') }).strict(),
+]);
+
+// ── options page → background ──────────────────────────────────────────────
+export const OptionsRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-status') }).strict(),
+  z.object({ type: z.literal('clear-log') }).strict(),
+]);
+
+export const PolicyProblemSchema = z.object({ path: z.string(), message: z.string() }).strict();
+
+export const StatusSchema = z
+  .object({
+    packInfo: PackInfoSchema,
+    settings: SettingsSchema,
+    /** Settings fixed by the administrator; the worker cannot change these. */
+    lockedSettings: z.array(z.string()),
+    /** Why the last policy (or pack from policy) was refused; empty when all is well. */
+    policyProblems: z.array(PolicyProblemSchema),
+  })
+  .strict();
+
+export const OkSchema = z.object({ ok: z.literal(true) }).strict();
+
+/** The response each request type gets, parsed by the sender on receipt. */
+export const responseSchemas = {
+  'get-state': ActiveStateSchema,
+  'log-event': OkSchema,
+  'open-options': OkSchema,
+  'get-status': StatusSchema,
+  'clear-log': OkSchema,
+} as const;
+
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+export type OptionsRequest = z.infer<typeof OptionsRequestSchema>;
+export type BackgroundRequest = ContentRequest | OptionsRequest;
+export type TabMessage = z.infer<typeof TabMessageSchema>;
+export type ActiveState = z.infer<typeof ActiveStateSchema>;
+export type PackInfo = z.infer<typeof PackInfoSchema>;
+export type Status = z.infer<typeof StatusSchema>;
+export type ResponseTo<T extends BackgroundRequest['type']> = z.infer<(typeof responseSchemas)[T]>;

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ItemIdSchema } from '../log/event.ts';
+
+/**
+ * The settings in force for a worker: what an administrator sets by managed policy wins over what
+ * the worker chose, which wins over these defaults.
+ */
+
+export const JurisdictionSchema = z.enum(['england', 'wales', 'scotland', 'northern-ireland']);
+
+export const ContactSchema = z
+  .object({
+    category: ItemIdSchema,
+    name: z.string().min(1).max(200),
+    phone: z.string().max(40).optional(),
+    email: z.email().max(200).optional(),
+    url: z.url({ protocol: /^https?$/ }).max(500).optional(),
+    lastVerified: z.iso.date().optional(),
+  })
+  .strict();
+
+export const SiteSchema = z
+  .object({
+    matches: z.array(z.string().min(1).max(500)).min(1).max(50),
+    fieldSelectors: z.array(z.string().min(1).max(300)).max(20).optional(),
+    systemId: ItemIdSchema.optional(),
+  })
+  .strict();
+
+export const SettingsSchema = z.object({
+  jurisdiction: JurisdictionSchema,
+  disabledRules: z.array(ItemIdSchema).max(1000),
+  sites: z.array(SiteSchema).max(200),
+  contacts: z.array(ContactSchema).max(200),
+  logRetentionDays: z.number().int().min(1).max(3650),
+  allowSnooze: z.boolean(),
+  allowLogExport: z.boolean(),
+  allowLogClear: z.boolean(),
+  locale: z.enum(['auto', 'en', 'cy']),
+  maxPromptsPerNote: z.number().int().min(1).max(50),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
+export type Contact = z.infer<typeof ContactSchema>;
+export type SiteEntry = z.infer<typeof SiteSchema>;
+
+export const defaultSettings: Settings = {
+  jurisdiction: 'england',
+  disabledRules: [],
+  sites: [],
+  contacts: [],
+  logRetentionDays: 180,
+  allowSnooze: true,
+  allowLogExport: true,
+  allowLogClear: true,
+  locale: 'auto',
+  maxPromptsPerNote: 5,
+};

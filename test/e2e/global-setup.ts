@@ -1,0 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { projectRoot } from '../../scripts/extension-dir.ts';
+
+/** Builds the Chrome test extension once for the whole run, so tests never load a stale build. */
+export default function globalSetup(): void {
+  if (process.env.STP_SKIP_BUILD === '1') return;
+  execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { cwd: projectRoot, stdio: 'inherit' });
+}
