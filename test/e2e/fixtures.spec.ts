@@ -228,6 +228,8 @@ for (const fixturePage of fixturePages) {
       expect(await page.locator('input[type=hidden][data-fixture=negative]').count()).toBeGreaterThan(0);
     }
     expect(await negatives.count()).toBeGreaterThan(0);
+    // No editor may adopt a negative control (CKEditor 4 auto-inlines any contenteditable=true).
+    await expect(page.locator('[data-fixture=negative]:is(.cke_editable, .ql-editor, .ProseMirror, [data-lexical-editor])')).toHaveCount(0);
     expect(errors).toEqual([]);
     await page.close();
   });
