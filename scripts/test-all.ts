@@ -17,6 +17,7 @@ const steps: Step[] = [
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
   { name: 'unit tests', command: ['npx', 'vitest', 'run'] },
   { name: 'rule pack check', command: ['npx', 'tsx', 'rules/cli.ts', 'check'] },
+  { name: 'Chrome release build', command: ['npx', 'wxt', 'build'] },
   { name: 'Chrome test build', command: ['npx', 'wxt', 'build', '--mode', 'test'] },
   { name: 'browser tests (Chromium)', command: ['npx', 'playwright', 'test'], env: { STP_SKIP_BUILD: '1' } },
   { name: 'Firefox build', command: ['npx', 'wxt', 'build', '-b', 'firefox', '--mv3'] },
