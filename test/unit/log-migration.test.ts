@@ -29,7 +29,7 @@ describe('prompt log migrations', () => {
     const db = new PromptLogDb(name);
     await db.open();
     expect(db.verno).toBe(promptLogSchemaVersion);
-    const byId = (a: PromptEvent, b: PromptEvent) => a.id.localeCompare(b.id);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect((await db.events.toArray()).sort(byId)).toEqual([...v1Example.events].sort(byId));
     // The new indexes answer the filters over the old data.
     expect(await db.events.where('[concern+at]').between(['fgm', Dexie.minKey], ['fgm', Dexie.maxKey]).count()).toBe(1);
