@@ -8,6 +8,8 @@ import { readFieldText } from '../detect/read-text.ts';
 import { FieldTracker } from './field-tracker.ts';
 import { NoteKeys } from './note-keys.ts';
 import { NotePromptState } from './prompt-state.ts';
+import { CaretKeeper } from './decision-caret.ts';
+import { insertAtCaret, type InsertOutcome } from './insert-text.ts';
 import { idleScheduler, type IdleScheduler } from './schedule.ts';
 import { CaseNoteView } from './view.ts';
 
@@ -26,6 +28,7 @@ interface NoteRuntime {
   prompts: NotePromptState;
   evaluator: { evaluate(text: string): { hits: RuleHit[] } };
   visible: RuleHit[];
+  heldBack: number;
   responses: Map<string, ResponseCode>;
   hadText: boolean;
 }
@@ -41,6 +44,7 @@ export class CaseNoteSession {
   readonly #view: CaseNoteView;
   readonly #schedule: IdleScheduler;
   readonly #keys = new NoteKeys();
+  readonly #caret: CaretKeeper;
   #notes = new WeakMap<HTMLElement, NoteRuntime>();
   #compiled: CompiledPack | undefined;
   #state: ActiveState | undefined;
@@ -54,6 +58,7 @@ export class CaseNoteSession {
     this.#deps = deps;
     this.#schedule = idleScheduler(() => this.#evaluate(), deps.signal);
     this.#view = new CaseNoteView(deps.window, deps.signal);
+    this.#caret = new CaretKeeper(deps.signal);
     this.#tracker = new FieldTracker(deps.window, deps.signal, {
       fieldSelectors: () => this.#state?.settings.sites.flatMap((site) => site.fieldSelectors ?? []) ?? [],
       onActivity: () => this.#schedule.request(),
@@ -86,6 +91,9 @@ export class CaseNoteSession {
   }
 
   openSidebar(takeFocus: boolean): void {
+    // The caret as the worker left it, before anything in the sidebar can move the selection.
+    const field = this.#tracker.active;
+    if (field && !this.#sidebarOpen) this.#caret.remember(field);
     this.#sidebarOpen = true;
     this.#sidebarTakesFocus = takeFocus;
     this.#render();
@@ -112,6 +120,7 @@ export class CaseNoteSession {
         prompts: new NotePromptState(key, { maxPrompts: this.#state.settings.maxPromptsPerNote }),
         evaluator: createNoteEvaluator(this.#compiled),
         visible: [],
+        heldBack: 0,
         responses: new Map(),
         hadText: false,
       };
@@ -140,8 +149,9 @@ export class CaseNoteSession {
       note.hadText = true;
     }
     const { hits } = note.evaluator.evaluate(text);
-    const { visible, newlyShown } = note.prompts.select(hits);
+    const { visible, newlyShown, heldBack } = note.prompts.select(hits);
     note.visible = visible;
+    note.heldBack = heldBack;
     for (const hit of newlyShown) this.#log('shown', hit, note);
     if (newlyShown.length > 0) {
       const critical = newlyShown.some((hit) => hit.severity === 'critical');
@@ -180,6 +190,8 @@ export class CaseNoteSession {
       t: this.#t,
       locale: this.#locale,
       prompts: note?.visible ?? [],
+      heldBack: note?.heldBack ?? 0,
+      today: localDate(new Date()),
       sidebarOpen: this.#sidebarOpen,
       sidebarTakesFocus: this.#sidebarTakesFocus,
       announcement: this.#announcement,
@@ -201,13 +213,38 @@ export class CaseNoteSession {
         note.prompts.snooze(hit.ruleId);
         note.visible = note.visible.filter((visible) => visible.ruleId !== hit.ruleId);
         this.#log('snoozed', hit, note);
+        this.#announcement = this.#t('snoozedAnnounce');
         this.#render();
       },
+      onOpenSource: (hit) => note && this.#log('source-opened', hit, note),
+      onInsertDecision: (hit, text) => this.#insertDecision(field, note, hit, text),
       onOpenLog: () => this.#deps.openOptions(),
     });
+  }
+
+  /**
+   * The one place the extension writes to a note: the worker's own decision record, on their
+   * click. Only the fact that a decision was recorded (and for which rule) is logged.
+   */
+  async #insertDecision(field: HTMLElement | undefined, note: NoteRuntime | undefined, hit: RuleHit, text: string): Promise<InsertOutcome> {
+    if (!field || !field.isConnected) return 'field-gone';
+    const outcome = await insertAtCaret(field, text, this.#caret.caretFor(field));
+    if (outcome === 'inserted') {
+      if (note) this.#log('decision-recorded', hit, note);
+      this.#caret.remember(field);
+      this.#announcement = this.#t('decisionInserted');
+      this.#render();
+    }
+    return outcome;
   }
 
   destroy(): void {
     this.#view.destroy();
   }
+}
+
+/** The worker's local date as yyyy-mm-dd (toISOString would give UTC's, wrong near midnight). */
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -42,11 +42,13 @@ export function createUiHost(doc: Document): UiHost {
     container,
     show() {
       if (!host.isConnected) doc.documentElement.append(host);
-      // Re-showing moves it above anything the page put in the top layer since.
-      if (typeof host.showPopover === 'function') {
-        if (host.matches(':popover-open')) host.hidePopover();
-        host.showPopover();
-      }
+      if (typeof host.showPopover !== 'function') return; // No popover support: the z-index still holds.
+      const open = host.matches(':popover-open');
+      // Re-showing moves it above anything the page put in the top layer since; but hiding it for
+      // a moment would throw away the focus of a worker using the sidebar, so not then.
+      if (open && shadow.activeElement) return;
+      if (open) host.hidePopover();
+      host.showPopover();
     },
     remove() {
       host.remove();

@@ -15,6 +15,17 @@ export interface PromptCardProps {
   onOpenDetail: () => void;
   onRespond: (code: ResponseCode) => void;
   onSnooze: () => void;
+  onRecordDecision: () => void;
+  /** The worker followed a cited source (logged by rule id only). */
+  onOpenSource: () => void;
+}
+
+/** The card's words in the worker's language; a pack without Welsh text falls back to English. */
+export function cardText(card: Card, locale: UiLocale): { summary: string; detail: string } {
+  return {
+    summary: (locale === 'cy' && card.cy?.summary) || card.summary,
+    detail: (locale === 'cy' && card.cy?.detail) || card.detail,
+  };
 }
 
 function responseKey(code: ResponseCode): MessageKey {
@@ -25,10 +36,10 @@ function responseKey(code: ResponseCode): MessageKey {
 export function PromptCardView(props: PromptCardProps) {
   const { t, locale, hit, card, contacts } = props;
   const [open, setOpen] = useState(false);
-  const summary = (locale === 'cy' && card.cy?.summary) || card.summary;
-  const detail = (locale === 'cy' && card.cy?.detail) || card.detail;
+  const { summary, detail } = cardText(card, locale);
   const cardContacts = contacts.filter((contact) => card.contactCategories.includes(contact.category));
-  const headingId = `stp-card-${card.id}`;
+  // One card can be raised by two rules: the rule id keeps element ids unique.
+  const headingId = `stp-card-${hit.ruleId}-${card.id}`;
   const detailId = `${headingId}-detail`;
   return (
     <article class={`stp-card stp-${hit.severity}`} aria-labelledby={headingId}>
@@ -71,7 +82,7 @@ export function PromptCardView(props: PromptCardProps) {
       <ul class="stp-sources">
         {card.sources.map((source) => (
           <li key={source.id}>
-            <a href={source.url} target="_blank" rel="noopener noreferrer">
+            <a href={source.url} target="_blank" rel="noopener noreferrer" onClick={props.onOpenSource}>
               {source.title}
             </a>
             {source.locator ? <span class="stp-locator">, {source.locator}</span> : null}
@@ -115,11 +126,16 @@ export function PromptCardView(props: PromptCardProps) {
           ))}
         </div>
       ) : null}
-      {props.allowSnooze ? (
-        <button type="button" class="stp-link-button stp-snooze" onClick={props.onSnooze}>
-          {t('snooze')}
+      <div class="stp-card-actions">
+        <button type="button" class="stp-secondary stp-record-decision" data-decision-for={`${hit.ruleId}:${card.id}`} onClick={props.onRecordDecision}>
+          {t('decision_open')}
         </button>
-      ) : null}
+        {props.allowSnooze ? (
+          <button type="button" class="stp-link-button stp-snooze" onClick={props.onSnooze}>
+            {t('snooze')}
+          </button>
+        ) : null}
+      </div>
     </article>
   );
 }

@@ -3,7 +3,9 @@ import type { Translate, UiLocale } from '../i18n/t.ts';
 import type { RuleHit } from '../rules/evaluate.ts';
 import type { ResponseCode } from '../log/event.ts';
 import type { Contact } from '../policy/settings.ts';
-import { PromptCardView } from './PromptCard.tsx';
+import type { InsertOutcome } from '../casenote/insert-text.ts';
+import { DecisionForm } from './DecisionForm.tsx';
+import { PromptCardView, cardText } from './PromptCard.tsx';
 
 export interface SidebarProps {
   t: Translate;
@@ -18,8 +20,17 @@ export interface SidebarProps {
   onOpenDetail: (hit: RuleHit) => void;
   onRespond: (hit: RuleHit, code: ResponseCode) => void;
   onSnooze: (hit: RuleHit) => void;
+  onOpenSource: (hit: RuleHit) => void;
   onOpenLog: () => void;
+  /** Non-critical prompts held back by the per-note cap. */
+  heldBack: number;
+  /** Today as yyyy-mm-dd (passed in so tests and the worker's clock agree). */
+  today: string;
+  /** Inserts the decision record at the note's caret and logs that a decision was recorded. */
+  onInsertDecision: (hit: RuleHit, text: string) => Promise<InsertOutcome>;
 }
+
+const severityRank = { critical: 2, warning: 1, info: 0 } as const;
 
 const minWidth = 280;
 const maxWidthShare = 0.6;
@@ -32,7 +43,10 @@ export function Sidebar(props: SidebarProps) {
   const { t, prompts } = props;
   const [width, setWidth] = useState(380);
   const [collapsed, setCollapsed] = useState(false);
+  const [decisionFor, setDecisionFor] = useState<{ hit: RuleHit; summary: string; returnTo: string } | undefined>(undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const ordered = [...prompts].sort((a, b) => severityRank[b.severity] - severityRank[a.severity]);
 
   useEffect(() => {
     if (props.takeFocus) headingRef.current?.focus({ preventScroll: true });
@@ -53,16 +67,24 @@ export function Sidebar(props: SidebarProps) {
     target.addEventListener('pointerup', stop);
   };
 
+  const closeDecision = () => {
+    const returnTo = decisionFor?.returnTo;
+    setDecisionFor(undefined);
+    // Back to the button that opened the form, so a keyboard user keeps their place.
+    if (returnTo) requestAnimationFrame(() => bodyRef.current?.querySelector<HTMLElement>(`[data-decision-for="${returnTo}"]`)?.focus());
+  };
+
   return (
     <aside
       class={`stp-sidebar${collapsed ? ' stp-collapsed' : ''}`}
       style={{ width: collapsed ? undefined : `${width}px` }}
       aria-label={t('sidebarTitle')}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          props.onClose();
-        }
+        // Keys typed here are the sidebar's: the case system's own shortcuts must not see them.
+        event.stopPropagation();
+        if (event.key !== 'Escape') return;
+        if (decisionFor) closeDecision();
+        else props.onClose();
       }}
     >
       {!collapsed ? (
@@ -72,7 +94,8 @@ export function Sidebar(props: SidebarProps) {
           aria-orientation="vertical"
           aria-valuenow={width}
           aria-valuemin={minWidth}
-          aria-label="Resize"
+          aria-label={t('resize')}
+          aria-valuemax={Math.round(window.innerWidth * maxWidthShare)}
           tabIndex={0}
           onPointerDown={startResize}
           onKeyDown={(event) => {
@@ -95,31 +118,48 @@ export function Sidebar(props: SidebarProps) {
         </div>
       </header>
       {!collapsed ? (
-        <div class="stp-body">
-          <p class="stp-muted">{t('sidebarSubtitle')}</p>
-          {prompts.length === 0 ? <p>{t('noPrompts')}</p> : null}
-          {prompts.flatMap((hit) =>
-            hit.cards.map((card) => (
-              <PromptCardView
-                key={`${hit.ruleId}:${card.id}`}
-                t={t}
-                locale={props.locale}
-                hit={hit}
-                card={card}
-                contacts={props.contacts}
-                allowSnooze={props.allowSnooze}
-                response={props.responses.get(hit.ruleId)}
-                onOpenDetail={() => props.onOpenDetail(hit)}
-                onRespond={(code) => props.onRespond(hit, code)}
-                onSnooze={() => props.onSnooze(hit)}
-              />
-            )),
+        <div class="stp-body" ref={bodyRef}>
+          {decisionFor ? (
+            <DecisionForm
+              t={t}
+              about={decisionFor.summary}
+              today={props.today}
+              onInsert={(text) => props.onInsertDecision(decisionFor.hit, text)}
+              onDone={closeDecision}
+            />
+          ) : (
+            <>
+              <p class="stp-muted">{t('sidebarSubtitle')}</p>
+              {prompts.length === 0 ? <p>{t('noPrompts')}</p> : null}
+              {ordered.flatMap((hit) =>
+                hit.cards.map((card) => (
+                  <PromptCardView
+                    key={`${hit.ruleId}:${card.id}`}
+                    t={t}
+                    locale={props.locale}
+                    hit={hit}
+                    card={card}
+                    contacts={props.contacts}
+                    allowSnooze={props.allowSnooze}
+                    response={props.responses.get(hit.ruleId)}
+                    onOpenDetail={() => props.onOpenDetail(hit)}
+                    onRespond={(code) => props.onRespond(hit, code)}
+                    onSnooze={() => props.onSnooze(hit)}
+                    onOpenSource={() => props.onOpenSource(hit)}
+                    onRecordDecision={() =>
+                      setDecisionFor({ hit, summary: cardText(card, props.locale).summary, returnTo: `${hit.ruleId}:${card.id}` })
+                    }
+                  />
+                )),
+              )}
+              {props.heldBack > 0 ? <p class="stp-muted">{t('heldBack', props.heldBack)}</p> : null}
+              <p>
+                <button type="button" class="stp-link-button" onClick={props.onOpenLog}>
+                  {t('openLog')}
+                </button>
+              </p>
+            </>
           )}
-          <p>
-            <button type="button" class="stp-link-button" onClick={props.onOpenLog}>
-              {t('openLog')}
-            </button>
-          </p>
         </div>
       ) : null}
     </aside>

@@ -21,7 +21,9 @@ export type Translate = (key: MessageKey, ...substitutions: (string | number)[])
 
 export function translator(locale: UiLocale): Translate {
   return (key, ...substitutions) => {
-    const template = catalogues[locale][key]?.message ?? en[key].message;
+    // A key missing from both (a stale build, a typo cast past the types) shows its name rather
+    // than throwing inside a render.
+    const template = catalogues[locale][key]?.message ?? catalogues.en[key]?.message ?? key;
     return template.replace(/\$(\d)/g, (whole, index: string) => String(substitutions[Number(index) - 1] ?? whole));
   };
 }

@@ -1,0 +1,119 @@
+import { readFieldText } from '../detect/read-text.ts';
+
+/**
+ * Inserting text into the worker's note at their caret: the only place the extension ever writes
+ * to a note, and only on an explicit click.
+ *
+ * It goes through `document.execCommand('insertText')` in the field's own document: that fires
+ * `beforeinput`/`input` as typing does, so every editor's own model (CKEditor 4 and 5, TinyMCE,
+ * Quill, Lexical, TipTap/ProseMirror) takes the change and the browser's or editor's undo can
+ * take it back. Setting a textarea's value or `setRangeText` would bypass undo, so they are only
+ * a last resort.
+ */
+
+/** Where the caret was in a note field, kept while the worker uses the sidebar. */
+export type SavedCaret =
+  | { kind: 'text-control'; start: number; end: number }
+  | { kind: 'range'; range: Range };
+
+export type InsertOutcome = 'inserted' | 'field-gone' | 'not-inserted';
+
+type TextControl = HTMLTextAreaElement | HTMLInputElement;
+
+/** By tag, not `instanceof`: a field in an iframe has that frame's constructors. */
+function asTextControl(field: HTMLElement): TextControl | undefined {
+  return field.tagName === 'TEXTAREA' || field.tagName === 'INPUT' ? (field as TextControl) : undefined;
+}
+
+/** The selection that can see into the field: open shadow roots keep their own in Chromium. */
+function selectionFor(field: HTMLElement): Selection | null {
+  const root = field.getRootNode() as (Node & { getSelection?: () => Selection | null }) | undefined;
+  if (root && root !== field.ownerDocument && typeof root.getSelection === 'function') return root.getSelection();
+  return field.ownerDocument.getSelection();
+}
+
+/** The field's caret now, if it is in the field. */
+export function saveCaret(field: HTMLElement): SavedCaret | undefined {
+  const control = asTextControl(field);
+  if (control) {
+    const { selectionStart, selectionEnd } = control;
+    return selectionStart === null || selectionEnd === null ? undefined : { kind: 'text-control', start: selectionStart, end: selectionEnd };
+  }
+  const selection = selectionFor(field);
+  if (!selection || selection.rangeCount === 0) return undefined;
+  const range = selection.getRangeAt(0);
+  return field.contains(range.startContainer) && field.contains(range.endContainer) ? { kind: 'range', range: range.cloneRange() } : undefined;
+}
+
+/** Puts focus and the saved caret back in the field (its end when the caret was lost). */
+function restoreCaret(field: HTMLElement, saved: SavedCaret | undefined): void {
+  const doc = field.ownerDocument;
+  // A field in an iframe: its window must have focus before the field can.
+  if (doc.defaultView && doc !== doc.defaultView.top?.document) doc.defaultView.focus();
+  field.focus({ preventScroll: true });
+  const control = asTextControl(field);
+  if (control) {
+    const end = control.value.length;
+    if (saved?.kind === 'text-control') control.setSelectionRange(Math.min(saved.start, end), Math.min(saved.end, end));
+    else control.setSelectionRange(end, end);
+    return;
+  }
+  const selection = selectionFor(field);
+  if (!selection) return;
+  let range = saved?.kind === 'range' && field.contains(saved.range.startContainer) && field.contains(saved.range.endContainer) ? saved.range : undefined;
+  if (!range) {
+    const current = selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+    if (current && field.contains(current.startContainer)) return; // The editor put it back itself.
+    range = doc.createRange();
+    range.selectNodeContents(field);
+    range.collapse(false);
+  }
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+/** A space before the record when the caret sits right after a word. */
+function separatorBefore(field: HTMLElement): string {
+  const control = asTextControl(field);
+  let before = '';
+  if (control) {
+    before = control.value.charAt((control.selectionStart ?? 0) - 1);
+  } else {
+    const range = selectionFor(field)?.getRangeAt(0);
+    if (range?.startContainer.nodeType === Node.TEXT_NODE) before = (range.startContainer.textContent ?? '').charAt(range.startOffset - 1);
+  }
+  return before !== '' && !/\s/.test(before) ? ' ' : '';
+}
+
+const flat = (text: string) => text.replace(/[\s\u00a0]+/g, ' ');
+
+/** Editors such as Lexical update their DOM a moment after the input event. */
+function nextFrame(win: Window | null): Promise<void> {
+  return new Promise((resolve) => {
+    if (win) win.requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 16);
+  });
+}
+
+/**
+ * Inserts `text` at the saved caret in `field`, as if typed. Resolves once the field shows it,
+ * or says why not (the caller then offers the text to copy).
+ */
+export async function insertAtCaret(field: HTMLElement, text: string, saved: SavedCaret | undefined): Promise<InsertOutcome> {
+  if (!field.isConnected) return 'field-gone';
+  const doc = field.ownerDocument;
+  restoreCaret(field, saved);
+  const insertion = separatorBefore(field) + text;
+  // execCommand is deprecated but is still the one way to edit "as the user" that editors and undo follow.
+  const accepted = doc.execCommand('insertText', false, insertion);
+  await nextFrame(doc.defaultView);
+  if (flat(readFieldText(field)).includes(flat(text))) return 'inserted';
+  const control = asTextControl(field);
+  if (!accepted && control && field.isConnected) {
+    // Last resort for a browser without insertText in text controls: undo will not cover it.
+    control.setRangeText(insertion, control.selectionStart ?? control.value.length, control.selectionEnd ?? control.value.length, 'end');
+    control.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: insertion }));
+    return 'inserted';
+  }
+  return field.isConnected ? 'not-inserted' : 'field-gone';
+}
