@@ -29,9 +29,26 @@ type Listener = (state: ActiveState) => void;
 export class ActiveStateHolder {
   #state: ActiveState;
   readonly #listeners = new Set<Listener>();
+  #markSettled: () => void = () => {};
+  readonly #settled = new Promise<void>((resolve) => {
+    this.#markSettled = resolve;
+  });
 
   constructor(initial: ActiveState) {
     this.#state = initial;
+  }
+
+  /**
+   * Resolves once the policy has been read at start-up (or after `timeoutMs`, so a browser that
+   * never answers cannot hold tabs back). A tab asking for the state before then would otherwise
+   * get the bundled pack and could prompt on a rule the administrator switched off.
+   */
+  settled(timeoutMs = 3000): Promise<void> {
+    return Promise.race([this.#settled, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
+  }
+
+  markSettled(): void {
+    this.#markSettled();
   }
 
   get current(): ActiveState {

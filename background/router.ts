@@ -10,12 +10,14 @@ import {
 import type { PromptLogDb } from '../log/db.ts';
 import { recordEvent } from '../log/store.ts';
 import type { ActiveStateHolder } from './active-state.ts';
+import type { UserSettings } from '../policy/user-settings.ts';
 
 export interface RouterDeps {
   db: PromptLogDb;
   state: ActiveStateHolder;
   openOptions: () => Promise<void>;
-  status: () => Status;
+  status: () => Status | Promise<Status>;
+  saveUserSettings: (settings: UserSettings) => Promise<void>;
 }
 
 type Sender = Browser.runtime.MessageSender;
@@ -28,6 +30,7 @@ function fromExtensionPage(sender: Sender, extensionOrigin: string): boolean {
 async function handleContent(request: ContentRequest, deps: RouterDeps): Promise<unknown> {
   switch (request.type) {
     case 'get-state':
+      await deps.state.settled();
       return deps.state.current;
     case 'log-event':
       await recordEvent(deps.db, request.event);
@@ -42,6 +45,9 @@ async function handleOptions(request: OptionsRequest, deps: RouterDeps): Promise
   switch (request.type) {
     case 'get-status':
       return deps.status();
+    case 'save-user-settings':
+      await deps.saveUserSettings(request.settings);
+      return { ok: true };
     case 'clear-log':
       if (!deps.state.current.settings.allowLogClear) throw new Error('Clearing the log is turned off by policy.');
       await deps.db.events.clear();

@@ -1,20 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ActiveStateHolder, bundledState } from '../background/active-state.ts';
+import { startManagedPolicy } from '../background/policy-wiring.ts';
 import { routeMessage } from '../background/router.ts';
 import { broadcast } from '../background/tabs.ts';
 import { wireSidebarTriggers } from '../background/ui-commands.ts';
 import { PromptLogDb } from '../log/db.ts';
+import type { UserSettings } from '../policy/user-settings.ts';
 
 export default defineBackground(() => {
   const db = new PromptLogDb();
-  const state = new ActiveStateHolder(bundledState());
+  const bundled = bundledState();
+  const state = new ActiveStateHolder(bundled);
+  const policy = startManagedPolicy(state, bundled);
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const deps = {
     db,
     state,
     openOptions: () => browser.runtime.openOptionsPage(),
-    status: () => ({ packInfo: state.current.packInfo, settings: state.current.settings, lockedSettings: [], policyProblems: [] }),
+    status: () => policy.status(),
+    saveUserSettings: (settings: UserSettings) => policy.saveUserSettings(settings),
   };
 
   // Listeners are registered synchronously so a message that wakes the worker is not missed.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PromptEventSchema } from '../log/event.ts';
 import { SettingsSchema } from '../policy/settings.ts';
+import { UserSettingsSchema } from '../policy/user-settings.ts';
 
 /**
  * The one message protocol between the parts of the extension. Each direction is a Zod
@@ -49,6 +50,8 @@ export const TabMessageSchema = z.discriminatedUnion('type', [
 export const OptionsRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-status') }).strict(),
   z.object({ type: z.literal('clear-log') }).strict(),
+  /** The worker's own settings; the background refuses any the administrator has set. */
+  z.object({ type: z.literal('save-user-settings'), settings: UserSettingsSchema }).strict(),
 ]);
 
 export const PolicyProblemSchema = z.object({ path: z.string(), message: z.string() }).strict();
@@ -73,6 +76,7 @@ export const responseSchemas = {
   'open-options': OkSchema,
   'get-status': StatusSchema,
   'clear-log': OkSchema,
+  'save-user-settings': OkSchema,
 } as const;
 
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
