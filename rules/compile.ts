@@ -1,16 +1,139 @@
-import type { Jurisdiction, RulePack } from './schema.ts';
+import type {
+  CompiledCombination,
+  CompiledContextGroup,
+  CompiledPackInternals,
+  CompiledRule,
+  CompiledTrigger,
+  IndexedPhrase,
+  PhraseOwner,
+} from './compiled.ts';
+import type { PromptCard, ResolvedSource } from './evaluate.ts';
+import { buildWordTable } from './normalise.ts';
+import { firstWordTests, parsePhrase } from './phrase.ts';
+import type { Card, Jurisdiction, RulePack } from './schema.ts';
 
 export interface CompileOptions {
+  /** Cards and rules limited to other nations are left out. Unset: nothing is filtered. */
   jurisdiction?: Jurisdiction;
+  /** Rule or combination ids switched off by policy. */
   disabledRules?: readonly string[];
 }
 
+/** Opaque to callers: pass it to evaluateNote / createNoteEvaluator. */
 export interface CompiledPack {
   readonly packId: string;
   readonly packVersion: string;
 }
 
+/**
+ * Compiles a pack that parseRulePack accepted. A phrase that does not parse is a bug in the
+ * caller (it skipped validation), so it throws rather than silently dropping the trigger.
+ */
 export function compilePack(pack: RulePack, options: CompileOptions = {}): CompiledPack {
-  void options;
-  return { packId: pack.id, packVersion: pack.version };
+  const disabled = new Set(options.disabledRules ?? []);
+  const inNation = (nations: readonly Jurisdiction[] | undefined): boolean =>
+    options.jurisdiction === undefined || nations === undefined || nations.includes(options.jurisdiction);
+  const lexicon = (name: string): readonly string[] | undefined => pack.lexicons[name];
+  const sources = new Map(pack.sources.map((s) => [s.id, s]));
+  const resolveCard = (card: Card): PromptCard =>
+    deepFreeze({
+      id: card.id,
+      summary: card.summary,
+      detail: card.detail,
+      ...(card.cy === undefined ? {} : { cy: { ...card.cy } }),
+      sources: card.sources.map((ref): ResolvedSource => {
+        const source = sources.get(ref.source);
+        if (source === undefined) throw new Error(`card ${card.id} cites unknown source ${ref.source}; validate the pack with parseRulePack first`);
+        return {
+          id: source.id,
+          title: source.title,
+          publisher: source.publisher,
+          url: source.url,
+          ...(ref.locator === undefined ? {} : { locator: ref.locator }),
+        };
+      }),
+      links: card.links.map((l) => ({ title: l.title, url: l.url })),
+      contactCategories: [...card.contactCategories],
+      responses: [...card.responses],
+      ...(card.status === undefined ? {} : { status: card.status }),
+    });
+  const cardsFor = (cards: readonly Card[]): PromptCard[] => cards.filter((c) => inNation(c.jurisdictions)).map(resolveCard);
+
+  const byWord = new Map<string, IndexedPhrase[]>();
+  const byPrefix = new Map<string, IndexedPhrase[]>();
+  const addPhrase = (source: string, owner: PhraseOwner): void => {
+    const parsed = parsePhrase(source, lexicon);
+    if (!parsed.ok) throw new Error(`phrase "${source}": ${parsed.message}; validate the pack with parseRulePack first`);
+    const entry: IndexedPhrase = { elements: parsed.elements, owner };
+    for (const test of firstWordTests(parsed.elements)) {
+      for (const word of test.exact) push(byWord, word, entry);
+      for (const prefix of test.prefixes) push(byPrefix, prefix, entry);
+    }
+  };
+
+  const rules: CompiledRule[] = [];
+  const triggers: CompiledTrigger[] = [];
+  const patternTriggers: number[] = [];
+  for (const rule of pack.rules) {
+    if (disabled.has(rule.id) || !inNation(rule.jurisdictions)) continue;
+    const ruleIndex = rules.length;
+    rules.push({
+      id: rule.id,
+      concern: rule.concern,
+      severity: rule.severity,
+      requiresConcerns: rule.requiresConcerns,
+      cards: cardsFor(rule.cards),
+    });
+    for (const trigger of rule.triggers) {
+      const index = triggers.length;
+      const pattern = trigger.pattern === undefined ? undefined : new RegExp(trigger.pattern, 'gu');
+      triggers.push({ rule: ruleIndex, pattern, hasRequires: trigger.requires !== undefined, ignore: new Set(trigger.ignoreContext ?? []) });
+      if (pattern !== undefined) patternTriggers.push(index);
+      for (const phrase of trigger.phrases ?? []) addPhrase(phrase, { kind: 'trigger', trigger: index });
+      for (const phrase of trigger.requires ?? []) addPhrase(phrase, { kind: 'requires', trigger: index });
+      for (const phrase of trigger.unless ?? []) addPhrase(phrase, { kind: 'unless', trigger: index });
+    }
+  }
+  const contextGroups: CompiledContextGroup[] = pack.context.map((group, index) => {
+    for (const phrase of group.phrases) addPhrase(phrase, { kind: 'context', group: index });
+    return { category: group.category, direction: group.direction, scope: group.scope };
+  });
+  const combinations: CompiledCombination[] = pack.combinations
+    .filter((c) => !disabled.has(c.id) && inNation(c.jurisdictions))
+    .map((c) => ({ id: c.id, concern: c.concern, severity: c.severity, all: c.all, cards: cardsFor(c.cards) }));
+
+  const internals: CompiledPackInternals = {
+    packId: pack.id,
+    packVersion: pack.version,
+    wordTable: buildWordTable(pack.normalisation.words),
+    rules,
+    triggers,
+    contextGroups,
+    combinations,
+    byWord,
+    byPrefix,
+    prefixLengths: [...new Set([...byPrefix.keys()].map((k) => k.length))].sort((a, b) => a - b),
+    patternTriggers,
+    candidateMemo: new Map(),
+  };
+  return internals;
+}
+
+/** The compiler's own output is the only thing that satisfies this. */
+export function internalsOf(compiled: CompiledPack): CompiledPackInternals {
+  return compiled as CompiledPackInternals;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }

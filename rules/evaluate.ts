@@ -1,6 +1,11 @@
 import type { ConcernId } from './concerns.ts';
 import type { CompiledPack } from './compile.ts';
+import { internalsOf } from './compile.ts';
+import type { CompiledPackInternals } from './compiled.ts';
 import type { ResponseCode, Severity } from './schema.ts';
+import { segmentNote } from './segment.ts';
+import type { SentenceResult } from './sentence.ts';
+import { evaluateSegment, needMet } from './sentence.ts';
 
 export interface ResolvedSource {
   id: string;
@@ -28,6 +33,7 @@ export interface RuleHit {
   ruleId: string;
   concern: ConcernId;
   severity: Severity;
+  /** Shared and frozen: do not mutate. */
   cards: PromptCard[];
 }
 
@@ -38,12 +44,80 @@ export interface Evaluation {
   hits: RuleHit[];
 }
 
+/**
+ * Notes longer than this are read only up to the limit: a case note is never this long, and the
+ * cap keeps a pasted document from stalling the page. Everything before the cap is still checked.
+ */
+export const MAX_NOTE_CHARS = 2_000_000;
+
 export function evaluateNote(compiled: CompiledPack, text: string): Evaluation {
-  void compiled;
-  void text;
-  return { concerns: [], hits: [] };
+  const pack = internalsOf(compiled);
+  const segments = segmentNote(clip(text));
+  return aggregate(pack, segments.map((segment) => evaluateSegment(pack, segment)));
 }
 
+/**
+ * Keeps the result of each segment between calls, so a one-character edit re-reads only the
+ * sentence it touched. Only the segments of the latest text are kept, so memory follows the note.
+ */
 export function createNoteEvaluator(compiled: CompiledPack): { evaluate(text: string): Evaluation } {
-  return { evaluate: (text: string) => evaluateNote(compiled, text) };
+  const pack = internalsOf(compiled);
+  let cache = new Map<string, SentenceResult>();
+  return {
+    evaluate(text: string): Evaluation {
+      const next = new Map<string, SentenceResult>();
+      const results: SentenceResult[] = [];
+      for (const segment of segmentNote(clip(text))) {
+        let result = next.get(segment) ?? cache.get(segment);
+        if (result === undefined) result = evaluateSegment(pack, segment);
+        next.set(segment, result);
+        results.push(result);
+      }
+      cache = next;
+      return aggregate(pack, results);
+    },
+  };
+}
+
+function clip(text: string): string {
+  if (typeof text !== 'string') return '';
+  return text.length > MAX_NOTE_CHARS ? text.slice(0, MAX_NOTE_CHARS) : text;
+}
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
+
+function aggregate(pack: CompiledPackInternals, results: readonly SentenceResult[]): Evaluation {
+  const fired = new Set<number>();
+  const pending = new Set<number>();
+  for (const result of results) {
+    for (const rule of result.rules) fired.add(rule);
+    for (const rule of result.pendingNoteRules) pending.add(rule);
+  }
+  const concerns = new Set<ConcernId>();
+  for (const index of fired) {
+    const rule = pack.rules[index];
+    if (rule !== undefined) concerns.add(rule.concern);
+  }
+  for (const index of pending) {
+    const rule = pack.rules[index];
+    if (rule?.requiresConcerns !== undefined && !fired.has(index) && needMet(rule.requiresConcerns, concerns)) fired.add(index);
+  }
+  for (const index of fired) {
+    const rule = pack.rules[index];
+    if (rule !== undefined) concerns.add(rule.concern);
+  }
+
+  const hits: RuleHit[] = [];
+  for (const index of [...fired].sort((a, b) => a - b)) {
+    const rule = pack.rules[index];
+    if (rule === undefined) continue;
+    hits.push({ ruleId: rule.id, concern: rule.concern, severity: rule.severity, cards: rule.cards as PromptCard[] });
+  }
+  for (const combination of pack.combinations) {
+    if (combination.all.every((need) => needMet({ concerns: [need] }, concerns))) {
+      hits.push({ ruleId: combination.id, concern: combination.concern, severity: combination.severity, cards: combination.cards as PromptCard[] });
+    }
+  }
+  hits.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return { concerns: [...concerns].sort(), hits };
 }

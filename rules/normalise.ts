@@ -1,0 +1,129 @@
+/**
+ * Turns one segment of note text into the words the phrase matcher sees: lower case, accents and
+ * smart punctuation folded, contractions expanded ("didn't" -> "did not"), possessive 's dropped,
+ * American -ize/-ization spellings folded to British, then the pack's word table applied
+ * (misspellings, shorthand such as DA, CSE, HV). Clause breaks (";", "(", a spaced dash) are kept
+ * as flags because ConText modifiers stop at them.
+ */
+
+export interface Sentence {
+  readonly words: string[];
+  /** breakBefore[i]: a clause break sits between words[i-1] and words[i]. */
+  readonly breakBefore: boolean[];
+}
+
+export type WordTable = ReadonlyMap<string, readonly string[]>;
+
+const SMART = /[\u2018\u2019\u201a\u201b\u2032\u00b4\u0060]|[\u201c\u201d\u201e\u2033]|[\u2010-\u2015\u2212]|[\u00a0\u2000-\u200a\u202f\u205f\u3000]|[\u200b-\u200d\u2060\ufeff]/g;
+
+function foldSmart(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code === 0x201c || code === 0x201d || code === 0x201e || code === 0x2033) return '"';
+  if (code >= 0x2010 && code <= 0x2015) return '-';
+  if (code === 0x2212) return '-';
+  if (code === 0x00a0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000) return ' ';
+  if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) return '';
+  return "'";
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const IZE_EXCEPTIONS = new Set(['size', 'sized', 'sizes', 'prize', 'prized', 'prizes', 'seize', 'seized', 'seizes', 'seizing', 'capsize', 'capsized', 'downsize', 'downsized']);
+
+function foldText(text: string): string {
+  let t = text;
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(t)) {
+    t = t.replace(SMART, foldSmart).normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  }
+  if (t.includes('/')) t = t.replace(/\bc\/o\b/gi, 'complains of').replace(/\bw\/e\b/gi, 'weekend');
+  return t;
+}
+
+export function normaliseSegment(segment: string, table: WordTable): Sentence {
+  const text = foldText(segment);
+  const words: string[] = [];
+  const breakBefore: boolean[] = [];
+  let pendingBreak = false;
+  let current = '';
+  const flush = (): void => {
+    if (current === '') return;
+    let raw = current;
+    current = '';
+    while (raw.startsWith("'")) raw = raw.slice(1);
+    while (raw.endsWith("'")) raw = raw.slice(0, -1);
+    if (raw === '') return;
+    for (const word of expandWord(raw, table)) {
+      words.push(word);
+      breakBefore.push(pendingBreak);
+      pendingBreak = false;
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    const code = ch.charCodeAt(0);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      current += ch;
+    } else if (code >= 65 && code <= 90) {
+      current += String.fromCharCode(code + 32);
+    } else if (code === 39) {
+      current += "'";
+    } else if (code > 127 && LETTER_OR_DIGIT.test(ch)) {
+      current += ch.toLowerCase();
+    } else {
+      flush();
+      if (code === 59 || code === 40 || code === 41 || code === 10) pendingBreak = true;
+      else if (code === 45 && isSpaced(text, i)) pendingBreak = true;
+    }
+  }
+  flush();
+  return { words, breakBefore };
+}
+
+function isSpaced(text: string, i: number): boolean {
+  const before = text.charCodeAt(i - 1);
+  const after = text.charCodeAt(i + 1);
+  return (before === 32 || Number.isNaN(before)) && (after === 32 || Number.isNaN(after));
+}
+
+const CONTRACTIONS: ReadonlyArray<readonly [string, string]> = [
+  ["n't", 'not'],
+  ["'ll", 'will'],
+  ["'re", 'are'],
+  ["'ve", 'have'],
+  ["'m", 'am'],
+  ["'d", 'would'],
+];
+const IRREGULAR_NEGATIVES: Readonly<Record<string, string[]>> = {
+  "won't": ['will', 'not'],
+  "can't": ['can', 'not'],
+  "shan't": ['shall', 'not'],
+  "ain't": ['is', 'not'],
+};
+
+function expandWord(raw: string, table: WordTable): string[] {
+  if (raw.includes("'")) {
+    const irregular = IRREGULAR_NEGATIVES[raw];
+    if (irregular !== undefined) return irregular;
+    if (raw.endsWith("'s")) return expandWord(raw.slice(0, -2), table);
+    for (const [suffix, word] of CONTRACTIONS) {
+      if (raw.endsWith(suffix) && raw.length > suffix.length) {
+        return [...expandWord(raw.slice(0, -suffix.length), table), word];
+      }
+    }
+    return expandWord(raw.replace(/'/g, ''), table);
+  }
+  const mapped = table.get(raw);
+  if (mapped !== undefined) return [...mapped];
+  return [foldIze(raw)];
+}
+
+function foldIze(word: string): string {
+  if (word.length < 6 || !word.includes('iz') || IZE_EXCEPTIONS.has(word)) return word;
+  return word.replace(/iz(e|ed|es|ing|ation|ations|er|ers)$/, 'is$1');
+}
+
+export function buildWordTable(words: Readonly<Record<string, string>>): WordTable {
+  const table = new Map<string, readonly string[]>();
+  for (const [from, to] of Object.entries(words)) table.set(from, to.toLowerCase().split(/\s+/).filter((w) => w !== ''));
+  return table;
+}
