@@ -9,6 +9,7 @@ import {
 } from '../messaging/protocol.ts';
 import type { PromptLogDb } from '../log/db.ts';
 import { recordEvent } from '../log/store.ts';
+import { isLogEventAttempt, refusedLogMessage, type LogProblems } from '../log/problems.ts';
 import type { ActiveStateHolder } from './active-state.ts';
 import type { UserSettings } from '../policy/user-settings.ts';
 
@@ -18,6 +19,8 @@ export interface RouterDeps {
   openOptions: () => Promise<void>;
   status: () => Status | Promise<Status>;
   saveUserSettings: (settings: UserSettings) => Promise<void>;
+  /** Recent failures to log, shown on the options page. */
+  logProblems: LogProblems;
 }
 
 type Sender = Browser.runtime.MessageSender;
@@ -33,7 +36,7 @@ async function handleContent(request: ContentRequest, deps: RouterDeps): Promise
       await deps.state.settled();
       return deps.state.current;
     case 'log-event':
-      await recordEvent(deps.db, request.event);
+      await recordEvent(deps.db, request.event, deps.logProblems);
       return { ok: true };
     case 'open-options':
       await deps.openOptions();
@@ -48,6 +51,8 @@ async function handleOptions(request: OptionsRequest, deps: RouterDeps): Promise
     case 'save-user-settings':
       await deps.saveUserSettings(request.settings);
       return { ok: true };
+    case 'get-log-problems':
+      return { problems: deps.logProblems.list() };
     case 'clear-log':
       if (!deps.state.current.settings.allowLogClear) throw new Error('Clearing the log is turned off by policy.');
       await deps.db.events.clear();
@@ -71,5 +76,6 @@ export function routeMessage(
     if (options.success) return handleOptions(options.data, deps);
   }
   const content = parseMessage(ContentRequestSchema, raw, sender.tab ? 'a content script' : 'an extension page');
+  if (!content && isLogEventAttempt(raw)) deps.logProblems.note('refused-event', refusedLogMessage);
   return content ? handleContent(content, deps) : undefined;
 }

@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ActiveStateHolder, bundledState } from '../background/active-state.ts';
 import { startManagedPolicy } from '../background/policy-wiring.ts';
+import { wireLogRetention } from '../background/retention.ts';
 import { routeMessage } from '../background/router.ts';
 import { broadcast } from '../background/tabs.ts';
 import { wireSidebarTriggers } from '../background/ui-commands.ts';
 import { PromptLogDb } from '../log/db.ts';
+import { LogProblems } from '../log/problems.ts';
 import type { UserSettings } from '../policy/user-settings.ts';
 
 export default defineBackground(() => {
@@ -20,6 +22,7 @@ export default defineBackground(() => {
     openOptions: () => browser.runtime.openOptionsPage(),
     status: () => policy.status(),
     saveUserSettings: (settings: UserSettings) => policy.saveUserSettings(settings),
+    logProblems: new LogProblems(),
   };
 
   // Listeners are registered synchronously so a message that wakes the worker is not missed.
@@ -34,4 +37,5 @@ export default defineBackground(() => {
   });
   state.onChange((next) => void broadcast({ type: 'state-changed', state: next }));
   wireSidebarTriggers();
+  wireLogRetention(db, () => state.settled().then(() => state.current.settings.logRetentionDays));
 });

@@ -37,3 +37,11 @@ export class LogProblems {
     this.#problems = [];
   }
 }
+
+/** True for a message that tried to log an event, whatever else is wrong with it. */
+export function isLogEventAttempt(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'log-event';
+}
+
+export const refusedLogMessage =
+  'A prompt event message was refused because it does not match the protocol; the background console names the fields. Nothing stored was changed.';

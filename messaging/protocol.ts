@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PromptEventSchema } from '../log/event.ts';
+import { LogProblemSchema } from '../log/problems.ts';
 import { SettingsSchema } from '../policy/settings.ts';
 import { UserSettingsSchema } from '../policy/user-settings.ts';
 
@@ -50,6 +51,8 @@ export const TabMessageSchema = z.discriminatedUnion('type', [
 export const OptionsRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-status') }).strict(),
   z.object({ type: z.literal('clear-log') }).strict(),
+  /** Why prompts could not be logged lately (full disk, refused events), for the options page. */
+  z.object({ type: z.literal('get-log-problems') }).strict(),
   /** The worker's own settings; the background refuses any the administrator has set. */
   z.object({ type: z.literal('save-user-settings'), settings: UserSettingsSchema }).strict(),
 ]);
@@ -69,6 +72,8 @@ export const StatusSchema = z
 
 export const OkSchema = z.object({ ok: z.literal(true) }).strict();
 
+export const LogProblemsSchema = z.object({ problems: z.array(LogProblemSchema) }).strict();
+
 /** The response each request type gets, parsed by the sender on receipt. */
 export const responseSchemas = {
   'get-state': ActiveStateSchema,
@@ -76,6 +81,7 @@ export const responseSchemas = {
   'open-options': OkSchema,
   'get-status': StatusSchema,
   'clear-log': OkSchema,
+  'get-log-problems': LogProblemsSchema,
   'save-user-settings': OkSchema,
 } as const;
 

@@ -1,41 +1,19 @@
-import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
-import type { PromptLogDb } from '../../log/db.ts';
 import type { PromptEvent } from '../../log/event.ts';
-import { recentEvents } from '../../log/store.ts';
 
-const pageSize = 50;
+interface LogTableProps {
+  rows: PromptEvent[];
+  page: number;
+  pages: number;
+  onPage: (page: number) => void;
+}
 
-/** The log of prompts shown, newest first, updated live as events arrive. */
-export function LogTable({ db }: { db: PromptLogDb }) {
-  const [page, setPage] = useState(0);
-  const [rows, setRows] = useState<PromptEvent[] | undefined>();
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | undefined>();
-
-  useEffect(() => {
-    const subscription = liveQuery(async () => ({
-      rows: await recentEvents(db, pageSize, page * pageSize),
-      total: await db.events.count(),
-    })).subscribe({
-      next: (result) => {
-        setRows(result.rows);
-        setTotal(result.total);
-      },
-      error: (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    });
-    return () => subscription.unsubscribe();
-  }, [db, page]);
-
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+/** One page of the log, newest first, with a pager (paging keeps 100,000 events quick to show). */
+export function LogTable({ rows, page, pages, onPage }: LogTableProps) {
   return (
-    <section aria-labelledby="opt-log-heading">
-      <h2 id="opt-log-heading">Prompts shown</h2>
-      {error ? <p role="alert" class="opt-error">The log could not be read: {error}</p> : null}
-      <p aria-live="polite">{total === 1 ? '1 event' : `${total} events`}</p>
+    <>
       <div class="opt-table-wrap">
         <table class="opt-table" data-testid="log-table">
-          <caption class="opt-visually-hidden">Prompt log, newest first</caption>
+          <caption class="opt-visually-hidden">Prompt log, newest first, page {page + 1} of {pages}</caption>
           <thead>
             <tr>
               <th scope="col">Time</th>
@@ -49,7 +27,7 @@ export function LogTable({ db }: { db: PromptLogDb }) {
             </tr>
           </thead>
           <tbody>
-            {(rows ?? []).map((event) => (
+            {rows.map((event) => (
               <tr key={event.id}>
                 <td>
                   <time dateTime={event.at}>{new Date(event.at).toLocaleString()}</time>
@@ -67,16 +45,16 @@ export function LogTable({ db }: { db: PromptLogDb }) {
         </table>
       </div>
       <nav aria-label="Log pages" class="opt-pager">
-        <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+        <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
           Newer
         </button>
         <span>
           Page {page + 1} of {pages}
         </span>
-        <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+        <button type="button" disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>
           Older
         </button>
       </nav>
-    </section>
+    </>
   );
 }

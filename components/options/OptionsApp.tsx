@@ -3,7 +3,7 @@ import { requestBackground } from '../../messaging/client.ts';
 import type { Status } from '../../messaging/protocol.ts';
 import { PromptLogDb } from '../../log/db.ts';
 import { PackStatus } from './PackStatus.tsx';
-import { LogTable } from './LogTable.tsx';
+import { LogView } from './LogView.tsx';
 
 /** The options page: what is in force, why, and the log of prompts shown. */
 export function OptionsApp() {
@@ -27,7 +27,7 @@ export function OptionsApp() {
       </p>
       {error ? <p role="alert" class="opt-error">Could not reach the extension: {error}</p> : null}
       {status ? <PackStatus status={status} /> : <p aria-busy="true">Loading…</p>}
-      <LogTable db={db} />
+      <LogView db={db} settings={status?.settings} />
     </main>
   );
 }

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PromptLogDb } from '../../log/db.ts';
+import { EventKindSchema, SeveritySchema } from '../../log/event.ts';
+import type { LogFilter } from '../../log/filter.ts';
+import { distinctValues } from '../../log/query.ts';
+
+/** `YYYY-MM-DD` from a date input as the start of that local day, as an ISO time. */
+function startOfLocalDay(value: string, plusDays = 0): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + plusDays).toISOString();
+}
+
+interface Choices {
+  concern: string[];
+  systemId: string[];
+}
+
+interface SelectProps {
+  id: string;
+  label: string;
+  value: string | undefined;
+  options: readonly string[];
+  onChange: (value: string | undefined) => void;
+}
+
+function FilterSelect({ id, label, value, options, onChange }: SelectProps) {
+  return (
+    <div class="log-filter">
+      <label for={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || undefined)}>
+        <option value="">All</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * The log's filters. Applied as they change (each is one control, so nothing is half-entered);
+ * the dates are whole local days, the "to" day included.
+ */
+export function LogFilters({ db, onChange }: { db: PromptLogDb; onChange: (filter: LogFilter) => void }) {
+  const [choices, setChoices] = useState<Choices>({ concern: [], systemId: [] });
+  const [fromDay, setFromDay] = useState('');
+  const [toDay, setToDay] = useState('');
+  const [picked, setPicked] = useState<Omit<LogFilter, 'from' | 'to'>>({});
+
+  useEffect(() => {
+    Promise.all([distinctValues(db, 'concern'), distinctValues(db, 'systemId')]).then(
+      ([concern, systemId]) => setChoices({ concern, systemId }),
+      (error: unknown) => console.warn('Share to Protect: could not list the log’s concerns and systems', error),
+    );
+  }, [db]);
+
+  useEffect(() => {
+    const from = startOfLocalDay(fromDay);
+    const to = startOfLocalDay(toDay, 1);
+    onChange({ ...picked, ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  }, [fromDay, toDay, picked]);
+
+  const pick = (field: keyof typeof picked) => (value: string | undefined) => setPicked((current) => ({ ...current, [field]: value }));
+
+  return (
+    <fieldset class="log-filters">
+      <legend>Filter the log</legend>
+      <div class="log-filter">
+        <label for="log-from">From</label>
+        <input id="log-from" type="date" value={fromDay} onChange={(e) => setFromDay(e.currentTarget.value)} />
+      </div>
+      <div class="log-filter">
+        <label for="log-to">To</label>
+        <input id="log-to" type="date" value={toDay} onChange={(e) => setToDay(e.currentTarget.value)} />
+      </div>
+      <FilterSelect id="log-concern" label="Concern" value={picked.concern} options={choices.concern} onChange={pick('concern')} />
+      <FilterSelect id="log-severity" label="Severity" value={picked.severity} options={SeveritySchema.options} onChange={pick('severity')} />
+      <FilterSelect id="log-system" label="System" value={picked.systemId} options={choices.systemId} onChange={pick('systemId')} />
+      <FilterSelect id="log-kind" label="Event" value={picked.kind} options={EventKindSchema.options} onChange={pick('kind')} />
+    </fieldset>
+  );
+}
