@@ -1,22 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestBackground } from '../../messaging/client.ts';
-import type { Status } from '../../messaging/protocol.ts';
 import { PromptLogDb } from '../../log/db.ts';
 import { PackStatus } from './PackStatus.tsx';
+import { SettingsForm } from './SettingsForm.tsx';
+import { useLiveStatus } from './SettingsLiveStatus.tsx';
 import { LogView } from './LogView.tsx';
 
 /** The options page: what is in force, why, and the log of prompts shown. */
 export function OptionsApp() {
-  const [status, setStatus] = useState<Status | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const { status, error, reload } = useLiveStatus();
   const [db] = useState(() => new PromptLogDb());
 
-  useEffect(() => {
-    requestBackground({ type: 'get-status' }).then(setStatus, (e: unknown) =>
-      setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => db.close();
-  }, [db]);
+  useEffect(() => () => db.close(), [db]);
 
   return (
     <main class="opt-main">
@@ -27,6 +21,7 @@ export function OptionsApp() {
       </p>
       {error ? <p role="alert" class="opt-error">Could not reach the extension: {error}</p> : null}
       {status ? <PackStatus status={status} /> : <p aria-busy="true">Loading…</p>}
+      {status ? <SettingsForm status={status} onSaved={reload} /> : null}
       <LogView db={db} settings={status?.settings} />
     </main>
   );
