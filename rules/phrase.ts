@@ -6,6 +6,7 @@
  *   (a b|c)   alternatives of one or more words each (no gaps or lexicons inside)
  *   @name     any entry of a pack lexicon (entries may be several words, but no gaps or lexicons)
  *   ~N        skip 0..N words (N ≤ 8)
+ *   !a|b*     the next word (if any) is none of these; consumes nothing ("hit her !head")
  * Phrases are parsed here, never turned into regular expressions, so matching cost is bounded by
  * the gap sizes rather than by how a regex engine backtracks.
  */
@@ -18,6 +19,7 @@ export interface WordTest {
 export type PhraseElement =
   | { readonly kind: 'word'; readonly test: WordTest }
   | { readonly kind: 'gap'; readonly max: number }
+  | { readonly kind: 'not'; readonly test: WordTest }
   | { readonly kind: 'alt'; readonly options: readonly (readonly WordTest[])[] };
 
 export type ParsedPhrase = { ok: true; elements: PhraseElement[] } | { ok: false; message: string };
@@ -45,6 +47,14 @@ export function parsePhrase(source: string, lexicon: LexiconLookup, allowSpecial
       gaps += 1;
       if (gaps > MAX_GAPS_PER_PHRASE) return { ok: false, message: `phrase has more than ${MAX_GAPS_PER_PHRASE} gaps` };
       elements.push({ kind: 'gap', max });
+      continue;
+    }
+    if (token.startsWith('!')) {
+      if (!allowSpecial) return { ok: false, message: 'lexicon entries cannot contain !' };
+      if (elements.length === 0) return { ok: false, message: 'a phrase cannot start with !' };
+      const test = parseWordTest(token.slice(1));
+      if (typeof test === 'string') return { ok: false, message: test };
+      elements.push({ kind: 'not', test });
       continue;
     }
     if (token.startsWith('(') || token.includes('@')) {
@@ -158,6 +168,11 @@ function matchFrom(elements: readonly PhraseElement[], index: number, words: rea
     if (word === undefined || !wordMatches(element.test, word)) return -1;
     return matchFrom(elements, index + 1, words, pos + 1);
   }
+  if (element.kind === 'not') {
+    const next = words[pos];
+    if (next !== undefined && wordMatches(element.test, next)) return -1;
+    return matchFrom(elements, index + 1, words, pos);
+  }
   if (element.kind === 'gap') {
     for (let skip = 0; skip <= element.max && pos + skip <= words.length; skip++) {
       const end = matchFrom(elements, index + 1, words, pos + skip);
@@ -187,7 +202,7 @@ function matchSequence(tests: readonly WordTest[], words: readonly string[], pos
 /** The word tests that can start a match: used to index phrases by their first word. */
 export function firstWordTests(elements: readonly PhraseElement[]): WordTest[] {
   const first = elements[0];
-  if (first === undefined || first.kind === 'gap') return [];
+  if (first === undefined || first.kind === 'gap' || first.kind === 'not') return [];
   if (first.kind === 'word') return [first.test];
   return first.options.flatMap((option) => (option[0] === undefined ? [] : [option[0]]));
 }
