@@ -30,7 +30,14 @@ async function main(): Promise<void> {
   }
 
   console.log('Building the extension (test build: treats http://127.0.0.1 as a case system)…');
-  execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    // Quiet on success: the bundler's notes about third-party comments are not for the worker.
+    execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { cwd: projectRoot, stdio: 'pipe' });
+  } catch (error) {
+    const output = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
+    console.error(`The build failed:\n${output}`);
+    process.exit(1);
+  }
 
   const server = await startFixtureServer(Number(process.env.PORT ?? 0));
   const demoUrl = `${server.url}/demo.html`;
@@ -61,6 +68,7 @@ async function main(): Promise<void> {
   await page.waitForTimeout(400);
   await ui.click('.stp-indicator');
   await ui.waitFor('.stp-sidebar .stp-card');
+  await page.waitForTimeout(500); // Let the sidebar's entrance finish before the screenshot.
   const prompts =
     (await ui.evaluate<Array<{ severity: string; summary: string }>>(
       `(root) => Array.from(root.querySelectorAll('.stp-card')).map((card) => ({
