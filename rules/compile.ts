@@ -9,7 +9,8 @@ import type {
 } from './compiled.ts';
 import type { PromptCard, ResolvedSource } from './evaluate.ts';
 import { buildWordTable } from './normalise.ts';
-import { firstWordTests, parsePhrase } from './phrase.ts';
+import { buildIndex } from './lookup.ts';
+import { parsePhrase, requiredWords } from './phrase.ts';
 import type { Card, Jurisdiction, RulePack } from './schema.ts';
 
 export interface CompileOptions {
@@ -59,16 +60,12 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
     });
   const cardsFor = (cards: readonly Card[]): PromptCard[] => cards.filter((c) => inNation(c.jurisdictions)).map(resolveCard);
 
-  const byWord = new Map<string, IndexedPhrase[]>();
-  const byPrefix = new Map<string, IndexedPhrase[]>();
+  const triggerPhrases: IndexedPhrase[] = [];
+  const supportPhrases: IndexedPhrase[] = [];
   const addPhrase = (source: string, owner: PhraseOwner): void => {
     const parsed = parsePhrase(source, lexicon);
     if (!parsed.ok) throw new Error(`phrase "${source}": ${parsed.message}; validate the pack with parseRulePack first`);
-    const entry: IndexedPhrase = { elements: parsed.elements, owner };
-    for (const test of firstWordTests(parsed.elements)) {
-      for (const word of test.exact) push(byWord, word, entry);
-      for (const prefix of test.prefixes) push(byPrefix, prefix, entry);
-    }
+    (owner.kind === 'trigger' ? triggerPhrases : supportPhrases).push({ elements: parsed.elements, owner, required: requiredWords(parsed.elements) });
   };
 
   const rules: CompiledRule[] = [];
@@ -110,11 +107,9 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
     triggers,
     contextGroups,
     combinations,
-    byWord,
-    byPrefix,
-    prefixLengths: [...new Set([...byPrefix.keys()].map((k) => k.length))].sort((a, b) => a - b),
+    triggerIndex: buildIndex(triggerPhrases),
+    supportIndex: buildIndex(supportPhrases),
     patternTriggers,
-    candidateMemo: new Map(),
   };
   return internals;
 }
@@ -122,12 +117,6 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
 /** The compiler's own output is the only thing that satisfies this. */
 export function internalsOf(compiled: CompiledPack): CompiledPackInternals {
   return compiled as CompiledPackInternals;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -15,6 +15,8 @@ export type PhraseOwner =
 export interface IndexedPhrase {
   readonly elements: readonly PhraseElement[];
   readonly owner: PhraseOwner;
+  /** One of these words must be in the sentence (see requiredWords); undefined: no such test. */
+  readonly required: ReadonlySet<string> | undefined;
 }
 
 export interface CompiledTrigger {
@@ -51,6 +53,24 @@ export interface CompiledCombination {
   readonly cards: readonly PromptCard[];
 }
 
+/** Phrases that can start at a word: all of `any`, plus those in `next` under the following word. */
+export interface Candidates {
+  readonly any: readonly IndexedPhrase[];
+  readonly next: ReadonlyMap<string, readonly IndexedPhrase[]> | undefined;
+}
+
+/**
+ * Phrases indexed by the exact word or the prefix that can start them, and where possible by the
+ * word after that, so that common words ("not", "no", "her") only try the phrases that fit.
+ */
+export interface PhraseIndex {
+  readonly byWord: ReadonlyMap<string, Candidates>;
+  readonly byPrefix: ReadonlyMap<string, Candidates>;
+  readonly prefixLengths: readonly number[];
+  /** Memo of word -> merged candidates; bounded, see lookup.ts. */
+  readonly memo: Map<string, Candidates>;
+}
+
 export interface CompiledPackInternals {
   readonly packId: string;
   readonly packVersion: string;
@@ -59,12 +79,9 @@ export interface CompiledPackInternals {
   readonly triggers: readonly CompiledTrigger[];
   readonly contextGroups: readonly CompiledContextGroup[];
   readonly combinations: readonly CompiledCombination[];
-  /** Phrases indexed by the exact words that can start them. */
-  readonly byWord: ReadonlyMap<string, readonly IndexedPhrase[]>;
-  /** Phrases indexed by a prefix that can start them. */
-  readonly byPrefix: ReadonlyMap<string, readonly IndexedPhrase[]>;
-  readonly prefixLengths: readonly number[];
+  /** Trigger phrases: read first, and the only thing read in sentences where nothing triggers. */
+  readonly triggerIndex: PhraseIndex;
+  /** Context, requires and unless phrases: read only in sentences where a trigger matched. */
+  readonly supportIndex: PhraseIndex;
   readonly patternTriggers: readonly number[];
-  /** Memo of word -> candidate phrases; bounded, see lookup.ts. */
-  readonly candidateMemo: Map<string, readonly IndexedPhrase[]>;
 }

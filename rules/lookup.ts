@@ -1,29 +1,87 @@
-import type { CompiledPackInternals, IndexedPhrase } from './compiled.ts';
+import type { Candidates, IndexedPhrase, PhraseIndex } from './compiled.ts';
+import type { PhraseElement } from './phrase.ts';
+import { firstWordTests, secondWords } from './phrase.ts';
 
 const MEMO_LIMIT = 50_000;
-const NONE: readonly IndexedPhrase[] = [];
+const NONE: Candidates = { any: [], next: undefined };
+
+interface MutableCandidates {
+  any: IndexedPhrase[];
+  next: Map<string, IndexedPhrase[]> | undefined;
+}
+
+/** Builds an index over phrases; see PhraseIndex. */
+export function buildIndex(phrases: readonly IndexedPhrase[]): PhraseIndex {
+  const byWord = new Map<string, MutableCandidates>();
+  const byPrefix = new Map<string, MutableCandidates>();
+  const add = (map: Map<string, MutableCandidates>, key: string, phrase: IndexedPhrase, second: ReadonlySet<string> | undefined): void => {
+    let entry = map.get(key);
+    if (entry === undefined) {
+      entry = { any: [], next: undefined };
+      map.set(key, entry);
+    }
+    if (second === undefined) {
+      entry.any.push(phrase);
+      return;
+    }
+    entry.next ??= new Map();
+    for (const word of second) {
+      const list = entry.next.get(word);
+      if (list === undefined) entry.next.set(word, [phrase]);
+      else list.push(phrase);
+    }
+  };
+  for (const phrase of phrases) {
+    const second = secondWords(phrase.elements as PhraseElement[]);
+    for (const test of firstWordTests(phrase.elements)) {
+      for (const word of test.exact) add(byWord, word, phrase, second);
+      for (const prefix of test.prefixes) add(byPrefix, prefix, phrase, second);
+    }
+  }
+  return {
+    byWord,
+    byPrefix,
+    prefixLengths: [...new Set([...byPrefix.keys()].map((k) => k.length))].sort((a, b) => a - b),
+    memo: new Map(),
+  };
+}
 
 /**
- * The phrases that could start at a word. Memoised per pack because case notes reuse a small
+ * The phrases that could start at a word. Memoised per index because case notes reuse a small
  * vocabulary; the memo is cleared when full so a hostile note cannot grow it without bound.
  */
-export function candidatesFor(pack: CompiledPackInternals, word: string): readonly IndexedPhrase[] {
-  const memo = pack.candidateMemo.get(word);
+export function candidatesFor(index: PhraseIndex, word: string): Candidates {
+  const memo = index.memo.get(word);
   if (memo !== undefined) return memo;
-  let found: IndexedPhrase[] | undefined;
-  const exact = pack.byWord.get(word);
-  if (exact !== undefined) found = [...exact];
-  for (const length of pack.prefixLengths) {
+  const found: Candidates[] = [];
+  const exact = index.byWord.get(word);
+  if (exact !== undefined) found.push(exact);
+  for (const length of index.prefixLengths) {
     if (length > word.length) break;
-    const byPrefix = pack.byPrefix.get(word.slice(0, length));
-    if (byPrefix !== undefined) (found ??= []).push(...byPrefix);
+    const byPrefix = index.byPrefix.get(word.slice(0, length));
+    if (byPrefix !== undefined) found.push(byPrefix);
   }
-  const result = found === undefined ? NONE : dedupe(found);
-  if (pack.candidateMemo.size >= MEMO_LIMIT) pack.candidateMemo.clear();
-  pack.candidateMemo.set(word, result);
+  const result = found.length === 0 ? NONE : found.length === 1 ? (found[0] as Candidates) : merge(found);
+  if (index.memo.size >= MEMO_LIMIT) index.memo.clear();
+  index.memo.set(word, result);
   return result;
 }
 
-function dedupe(list: IndexedPhrase[]): readonly IndexedPhrase[] {
-  return list.length < 2 ? list : [...new Set(list)];
+function merge(list: readonly Candidates[]): Candidates {
+  const any = new Set<IndexedPhrase>();
+  let next: Map<string, Set<IndexedPhrase>> | undefined;
+  for (const candidates of list) {
+    for (const phrase of candidates.any) any.add(phrase);
+    if (candidates.next === undefined) continue;
+    next ??= new Map();
+    for (const [word, phrases] of candidates.next) {
+      let set = next.get(word);
+      if (set === undefined) next.set(word, (set = new Set()));
+      for (const phrase of phrases) set.add(phrase);
+    }
+  }
+  return {
+    any: [...any],
+    next: next === undefined ? undefined : new Map([...next].map(([word, set]) => [word, [...set]])),
+  };
 }

@@ -12,7 +12,7 @@
  */
 
 export interface WordTest {
-  readonly exact: readonly string[];
+  readonly exact: ReadonlySet<string>;
   readonly prefixes: readonly string[];
 }
 
@@ -20,7 +20,8 @@ export type PhraseElement =
   | { readonly kind: 'word'; readonly test: WordTest }
   | { readonly kind: 'gap'; readonly max: number }
   | { readonly kind: 'not'; readonly test: WordTest }
-  | { readonly kind: 'alt'; readonly options: readonly (readonly WordTest[])[] };
+  /** `single` merges the one-word alternatives so that they cost one set lookup. */
+  | { readonly kind: 'alt'; readonly single: WordTest; readonly multi: readonly (readonly WordTest[])[] };
 
 export type ParsedPhrase = { ok: true; elements: PhraseElement[] } | { ok: false; message: string };
 
@@ -61,7 +62,7 @@ export function parsePhrase(source: string, lexicon: LexiconLookup, allowSpecial
       if (!allowSpecial) return { ok: false, message: 'lexicon entries cannot contain groups or lexicons' };
       const options = parseAlternatives(token, lexicon);
       if (typeof options === 'string') return { ok: false, message: options };
-      elements.push({ kind: 'alt', options });
+      elements.push(altElement(options));
       continue;
     }
     const test = parseWordTest(token);
@@ -129,6 +130,22 @@ function parseAlternatives(token: string, lexicon: LexiconLookup): WordTest[][] 
   return options;
 }
 
+function altElement(options: readonly WordTest[][]): PhraseElement {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  const multi: WordTest[][] = [];
+  for (const option of options) {
+    const only = option[0];
+    if (option.length === 1 && only !== undefined) {
+      for (const word of only.exact) exact.add(word);
+      prefixes.push(...only.prefixes);
+    } else if (option.length > 1) {
+      multi.push(option);
+    }
+  }
+  return { kind: 'alt', single: { exact, prefixes: [...new Set(prefixes)] }, multi };
+}
+
 function parseWordTest(token: string): WordTest | string {
   const exact: string[] = [];
   const prefixes: string[] = [];
@@ -142,11 +159,11 @@ function parseWordTest(token: string): WordTest | string {
       exact.push(alt);
     }
   }
-  return { exact, prefixes };
+  return { exact: new Set(exact), prefixes };
 }
 
 export function wordMatches(test: WordTest, word: string): boolean {
-  if (test.exact.includes(word)) return true;
+  if (test.exact.has(word)) return true;
   for (const prefix of test.prefixes) if (word.startsWith(prefix)) return true;
   return false;
 }
@@ -180,7 +197,12 @@ function matchFrom(elements: readonly PhraseElement[], index: number, words: rea
     }
     return -1;
   }
-  for (const option of element.options) {
+  const word = words[pos];
+  if (word !== undefined && wordMatches(element.single, word)) {
+    const end = matchFrom(elements, index + 1, words, pos + 1);
+    if (end >= 0) return end;
+  }
+  for (const option of element.multi) {
     const afterOption = matchSequence(option, words, pos);
     if (afterOption < 0) continue;
     const end = matchFrom(elements, index + 1, words, afterOption);
@@ -204,5 +226,34 @@ export function firstWordTests(elements: readonly PhraseElement[]): WordTest[] {
   const first = elements[0];
   if (first === undefined || first.kind === 'gap' || first.kind === 'not') return [];
   if (first.kind === 'word') return [first.test];
-  return first.options.flatMap((option) => (option[0] === undefined ? [] : [option[0]]));
+  return [first.single, ...first.multi.flatMap((option) => (option[0] === undefined ? [] : [option[0]]))];
+}
+
+/**
+ * The exact words that must follow the first word, when the phrase's second element is a plain
+ * word without prefixes; used to index phrases by their first two words ("not tell").
+ */
+export function secondWords(elements: readonly PhraseElement[]): ReadonlySet<string> | undefined {
+  const first = elements[0];
+  const second = elements[1];
+  if (first === undefined || second === undefined || second.kind !== 'word' || second.test.prefixes.length > 0) return undefined;
+  if (first.kind === 'alt' && first.multi.length > 0) return undefined;
+  return second.test.exact;
+}
+
+/**
+ * Words of which at least one must occur in a sentence for the phrase to match there: the
+ * smallest set of plain words at any position after the first. A cheap test that spares most
+ * phrases the full match in sentences that cannot contain them.
+ */
+export function requiredWords(elements: readonly PhraseElement[]): ReadonlySet<string> | undefined {
+  let best: ReadonlySet<string> | undefined;
+  for (let i = 1; i < elements.length; i++) {
+    const element = elements[i];
+    let candidate: ReadonlySet<string> | undefined;
+    if (element?.kind === 'word' && element.test.prefixes.length === 0) candidate = element.test.exact;
+    else if (element?.kind === 'alt' && element.single.prefixes.length === 0 && element.multi.length === 0) candidate = element.single.exact;
+    if (candidate !== undefined && (best === undefined || candidate.size < best.size)) best = candidate;
+  }
+  return best;
 }

@@ -1,6 +1,6 @@
 import type { ConcernId } from './concerns.ts';
 import { isRiskConcern } from './concerns.ts';
-import type { CompiledPackInternals, ConcernNeed } from './compiled.ts';
+import type { CompiledPackInternals, ConcernNeed, IndexedPhrase, PhraseIndex } from './compiled.ts';
 import type { ContextMatch, Span } from './context.ts';
 import { buildSentenceContext, isCancelled } from './context.ts';
 import { candidatesFor } from './lookup.ts';
@@ -31,34 +31,60 @@ export function evaluateSentence(pack: CompiledPackInternals, sentence: Sentence
   const unlessMet = new Set<number>();
   const contextMatches: ContextMatch[] = [];
 
-  for (let start = 0; start < words.length; start++) {
-    const candidates = candidatesFor(pack, words[start] as string);
-    for (const candidate of candidates) {
-      const { owner } = candidate;
-      if (owner.kind === 'requires' && requiresMet.has(owner.trigger)) continue;
-      if (owner.kind === 'unless' && unlessMet.has(owner.trigger)) continue;
-      const end = matchPhraseAt(candidate.elements, words, start);
-      if (end < 0) continue;
-      switch (owner.kind) {
-        case 'trigger':
-          addSpan(triggerSpans, owner.trigger, { start, end });
-          break;
-        case 'requires':
-          requiresMet.add(owner.trigger);
-          break;
-        case 'unless':
-          unlessMet.add(owner.trigger);
-          break;
-        case 'context': {
-          const group = pack.contextGroups[owner.group];
-          if (group !== undefined) contextMatches.push({ start, end, group });
+  const verdicts = new Map<ReadonlySet<string>, boolean>();
+  const mayMatch = (required: ReadonlySet<string>): boolean => {
+    let verdict = verdicts.get(required);
+    if (verdict === undefined) {
+      verdict = false;
+      for (const word of words) {
+        if (required.has(word)) {
+          verdict = true;
           break;
         }
       }
+      verdicts.set(required, verdict);
     }
-  }
+    return verdict;
+  };
+  const visit = (candidate: IndexedPhrase, start: number): void => {
+    const { owner } = candidate;
+    if (candidate.required !== undefined && !mayMatch(candidate.required)) return;
+    // requires/unless phrases only matter for triggers that matched in this sentence.
+    if (owner.kind === 'requires' && (requiresMet.has(owner.trigger) || !triggerSpans.has(owner.trigger))) return;
+    if (owner.kind === 'unless' && (unlessMet.has(owner.trigger) || !triggerSpans.has(owner.trigger))) return;
+    const end = matchPhraseAt(candidate.elements, words, start);
+    if (end < 0) return;
+    switch (owner.kind) {
+      case 'trigger':
+        addSpan(triggerSpans, owner.trigger, { start, end });
+        break;
+      case 'requires':
+        requiresMet.add(owner.trigger);
+        break;
+      case 'unless':
+        unlessMet.add(owner.trigger);
+        break;
+      case 'context': {
+        const group = pack.contextGroups[owner.group];
+        if (group !== undefined) contextMatches.push({ start, end, group });
+        break;
+      }
+    }
+  };
+  const scan = (index: PhraseIndex): void => {
+    for (let start = 0; start < words.length; start++) {
+      const candidates = candidatesFor(index, words[start] as string);
+      for (const candidate of candidates.any) visit(candidate, start);
+      const following = words[start + 1];
+      const next = following === undefined ? undefined : candidates.next?.get(following);
+      if (next !== undefined) for (const candidate of next) visit(candidate, start);
+    }
+  };
+  // Most sentences trigger nothing; their context phrases are never read.
+  scan(pack.triggerIndex);
   if (pack.patternTriggers.length > 0) matchPatterns(pack, words, triggerSpans);
   if (triggerSpans.size === 0) return EMPTY;
+  scan(pack.supportIndex);
 
   const context = buildSentenceContext(contextMatches, sentence.breakBefore);
   const firedRules = new Set<number>();
