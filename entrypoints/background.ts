@@ -5,12 +5,14 @@ import { startManagedPolicy } from '../background/policy-wiring.ts';
 import { wireLogRetention } from '../background/retention.ts';
 import { routeMessage } from '../background/router.ts';
 import { broadcast } from '../background/tabs.ts';
+import { recordMessagesForTests } from '../background/test-recorder.ts';
 import { wireSidebarTriggers } from '../background/ui-commands.ts';
 import { PromptLogDb } from '../log/db.ts';
 import { LogProblems } from '../log/problems.ts';
 import type { UserSettings } from '../policy/user-settings.ts';
 
 export default defineBackground(() => {
+  if (import.meta.env.MODE === 'test') recordMessagesForTests(); // Test builds only: privacy e2e evidence.
   const db = new PromptLogDb();
   const bundled = bundledState();
   const state = new ActiveStateHolder(bundled);
