@@ -49,34 +49,65 @@ export interface Evaluation {
  * cap keeps a pasted document from stalling the page. Everything before the cap is still checked.
  */
 export const MAX_NOTE_CHARS = 2_000_000;
+const SENTENCE_CACHE_LIMIT = 20_000;
 
 export function evaluateNote(compiled: CompiledPack, text: string): Evaluation {
   const pack = internalsOf(compiled);
-  const segments = segmentNote(clip(text));
-  return aggregate(pack, segments.map((segment) => evaluateSegment(pack, segment)));
+  return aggregate(pack, splitParagraphs(clip(text)).map((paragraph) => evaluateParagraph(pack, paragraph, undefined)));
 }
 
 /**
- * Keeps the result of each segment between calls, so a one-character edit re-reads only the
- * sentence it touched. Only the segments of the latest text are kept, so memory follows the note.
+ * Keeps results per paragraph and per sentence between calls, so a one-character edit re-reads
+ * only the sentence it touched (and re-splits only its paragraph). Only the paragraphs and
+ * sentences of the latest text are kept, so memory follows the note.
  */
 export function createNoteEvaluator(compiled: CompiledPack): { evaluate(text: string): Evaluation } {
   const pack = internalsOf(compiled);
-  let cache = new Map<string, SentenceResult>();
+  let paragraphs = new Map<string, SentenceResult>();
+  // Sentences seen recently; cleared when large rather than tracked per paragraph, which keeps
+  // memory bounded without bookkeeping on every keystroke.
+  const sentences = new Map<string, SentenceResult>();
   return {
     evaluate(text: string): Evaluation {
-      const next = new Map<string, SentenceResult>();
+      const nextParagraphs = new Map<string, SentenceResult>();
       const results: SentenceResult[] = [];
-      for (const segment of segmentNote(clip(text))) {
-        let result = next.get(segment) ?? cache.get(segment);
-        if (result === undefined) result = evaluateSegment(pack, segment);
-        next.set(segment, result);
+      for (const paragraph of splitParagraphs(clip(text))) {
+        let result = nextParagraphs.get(paragraph) ?? paragraphs.get(paragraph);
+        if (result === undefined) {
+          if (sentences.size > SENTENCE_CACHE_LIMIT) sentences.clear();
+          result = evaluateParagraph(pack, paragraph, sentences);
+        }
+        nextParagraphs.set(paragraph, result);
         results.push(result);
       }
-      cache = next;
+      paragraphs = nextParagraphs;
       return aggregate(pack, results);
     },
   };
+}
+
+/** Blank lines always end a sentence, so paragraphs can be segmented independently. */
+function splitParagraphs(text: string): string[] {
+  return text.split(/\n[ \t\r\u00a0]*\n/);
+}
+
+function evaluateParagraph(
+  pack: CompiledPackInternals,
+  paragraph: string,
+  cache: Map<string, SentenceResult> | undefined,
+): SentenceResult {
+  const rules = new Set<number>();
+  const pending = new Set<number>();
+  for (const segment of segmentNote(paragraph)) {
+    let result = cache?.get(segment);
+    if (result === undefined) {
+      result = evaluateSegment(pack, segment);
+      cache?.set(segment, result);
+    }
+    for (const rule of result.rules) rules.add(rule);
+    for (const rule of result.pendingNoteRules) pending.add(rule);
+  }
+  return { rules: [...rules], pendingNoteRules: [...pending] };
 }
 
 function clip(text: string): string {

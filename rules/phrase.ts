@@ -28,6 +28,7 @@ export type ParsedPhrase = { ok: true; elements: PhraseElement[] } | { ok: false
 export const MAX_GAP = 8;
 export const MAX_GAPS_PER_PHRASE = 3;
 export const MAX_PHRASE_TOKENS = 16;
+const MAX_REQUIRED_WORDS = 6;
 const MIN_PREFIX = 3;
 const WORD = /^[a-z0-9']+$/;
 
@@ -255,5 +256,6 @@ export function requiredWords(elements: readonly PhraseElement[]): ReadonlySet<s
     else if (element?.kind === 'alt' && element.single.prefixes.length === 0 && element.multi.length === 0) candidate = element.single.exact;
     if (candidate !== undefined && (best === undefined || candidate.size < best.size)) best = candidate;
   }
-  return best;
+  // Checking a large set costs more than the match it would save.
+  return best !== undefined && best.size <= MAX_REQUIRED_WORDS ? best : undefined;
 }

@@ -31,20 +31,10 @@ export function evaluateSentence(pack: CompiledPackInternals, sentence: Sentence
   const unlessMet = new Set<number>();
   const contextMatches: ContextMatch[] = [];
 
-  const verdicts = new Map<ReadonlySet<string>, boolean>();
+  const present = new Set(words);
   const mayMatch = (required: ReadonlySet<string>): boolean => {
-    let verdict = verdicts.get(required);
-    if (verdict === undefined) {
-      verdict = false;
-      for (const word of words) {
-        if (required.has(word)) {
-          verdict = true;
-          break;
-        }
-      }
-      verdicts.set(required, verdict);
-    }
-    return verdict;
+    for (const word of required) if (present.has(word)) return true;
+    return false;
   };
   const visit = (candidate: IndexedPhrase, start: number): void => {
     const { owner } = candidate;
