@@ -20,6 +20,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'contextMenus', 'scripting', 'activeTab'],
+    // Sites listed by policy must work with no click from each worker, and Chrome cannot grant
+    // host access from policy: so access is asked for at install, and the script is injected
+    // only on known systems, policy-listed sites and sites the worker turned on (docs/permissions.md).
+    host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'toggle-sidebar': {

@@ -1,32 +1,44 @@
 import { caseNoteField } from '../detect/case-note-field.ts';
+import { IncrementalFieldReader } from '../detect/incremental-read.ts';
+import { openOrClosedShadowRoot, realTarget, type ShadowRootOpener } from '../detect/shadow.ts';
+import { SameOriginFrames } from './frames.ts';
 
 export interface FieldTrackerOptions {
-  /** Field selectors an administrator set for this site (policy `sites[].fieldSelectors`). */
-  fieldSelectors: () => readonly string[];
+  /** What marks a note field on this page (adapter and policy hints), read when focus moves. */
+  hints: () => { fieldSelectors: readonly string[]; noteLabels: readonly string[] };
   /** The worker focused or changed a case-note field: its text may have changed. */
   onActivity: (field: HTMLElement) => void;
+  /** Reaches into closed shadow roots; tests pass a fake. */
+  openShadowRoot?: ShadowRootOpener;
 }
 
 /**
- * Follows which case-note field the worker is writing in. Listens at the document (capture,
- * passive) so no editor can hide its events, and reads nothing but the event target until a
- * field is known to be a case note.
+ * Follows which case-note field the worker is writing in, in this frame's document and every
+ * same-origin document below it (editors in iframes the browser does not inject into). Listens
+ * at each document (capture, passive) so no editor can hide its events. The keystroke path does
+ * nothing but compare the event's target with the last one and schedule: deciding whether a
+ * field is a note (labels, styles) happens when focus moves, not on every key.
  */
 export class FieldTracker {
   #active: HTMLElement | undefined;
+  #reader: IncrementalFieldReader | undefined;
   #observer: MutationObserver | undefined;
+  /** The raw target of the last focus or input event and what it was decided to be. */
+  #lastTarget: EventTarget | null = null;
+  #lastField: HTMLElement | undefined;
 
   constructor(
-    private readonly win: Window,
-    private readonly signal: AbortSignal,
+    win: Window,
+    signal: AbortSignal,
     private readonly options: FieldTrackerOptions,
   ) {
-    const listen = { capture: true, passive: true, signal } as const;
-    const doc = win.document;
-    // composedPath()[0] is the real target inside open shadow roots (Lightning, web components).
-    doc.addEventListener('focusin', (event) => this.#consider(event.composedPath()[0] ?? event.target), listen);
-    doc.addEventListener('input', (event) => this.#consider(event.composedPath()[0] ?? event.target), listen);
-    signal.addEventListener('abort', () => this.#observer?.disconnect(), { once: true });
+    const frames = new SameOriginFrames(signal, (doc, docSignal) => {
+      const listen = { capture: true, passive: true, signal: docSignal } as const;
+      doc.addEventListener('focusin', (event) => this.#consider(event, true), listen);
+      doc.addEventListener('input', (event) => this.#consider(event, false), listen);
+    });
+    frames.follow(win.document);
+    signal.addEventListener('abort', () => this.#detach(), { once: true });
   }
 
   /** The case-note field last written in, if it is still in the page. */
@@ -34,22 +46,52 @@ export class FieldTracker {
     return this.#active?.isConnected ? this.#active : undefined;
   }
 
-  #consider(target: EventTarget | null): void {
-    const field = caseNoteField(target, this.options.fieldSelectors());
-    if (!field) return;
-    if (field !== this.#active) this.#attach(field);
-    this.options.onActivity(field);
+  /** The active field's text, re-reading only what changed since the last read. */
+  readText(field: HTMLElement): string {
+    if (field !== this.#active || !this.#reader) {
+      this.#attach(field);
+    }
+    return (this.#reader as IncrementalFieldReader).read();
+  }
+
+  #consider(event: Event, focusMoved: boolean): void {
+    try {
+      const raw = event.composedPath()[0] ?? event.target;
+      let field: HTMLElement | undefined;
+      if (!focusMoved && raw === this.#lastTarget) {
+        field = this.#lastField;
+      } else {
+        const target = realTarget(event, this.options.openShadowRoot ?? openOrClosedShadowRoot);
+        const hints = this.options.hints();
+        field = caseNoteField(target, hints.fieldSelectors, hints.noteLabels);
+        this.#lastTarget = raw;
+        this.#lastField = field;
+      }
+      if (!field) return;
+      if (field !== this.#active) this.#attach(field);
+      this.options.onActivity(field);
+    } catch (error) {
+      // A page can hand us anything (throwing getters, detached nodes): never throw into it.
+      console.warn('Share to Protect: could not follow a field', error);
+    }
   }
 
   #attach(field: HTMLElement): void {
+    this.#detach();
     this.#active = field;
-    this.#observer?.disconnect();
-    this.#observer = undefined;
+    this.#reader = new IncrementalFieldReader(field);
     if (field.isContentEditable) {
       // Some editors change their DOM without an input event (paste handlers, collaborative
       // edits, toolbar commands): watch the editing host itself, nothing wider.
       this.#observer = new MutationObserver(() => this.options.onActivity(field));
       this.#observer.observe(field, { childList: true, subtree: true, characterData: true });
     }
+  }
+
+  #detach(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#reader?.disconnect();
+    this.#reader = undefined;
   }
 }

@@ -4,7 +4,8 @@ import type { EventKind, PromptEvent, ResponseCode } from '../log/event.ts';
 import { compilePack, type CompiledPack } from '../rules/compile.ts';
 import { createNoteEvaluator, type RuleHit } from '../rules/evaluate.ts';
 import { parseRulePack } from '../rules/load.ts';
-import { readFieldText } from '../detect/read-text.ts';
+import type { DetectionProfile } from '../detect/profile.ts';
+import type { SiteEntry } from '../policy/settings.ts';
 import { FieldTracker } from './field-tracker.ts';
 import { NoteKeys } from './note-keys.ts';
 import { NotePromptState } from './prompt-state.ts';
@@ -16,7 +17,8 @@ import { CaseNoteView } from './view.ts';
 export interface SessionDeps {
   window: Window;
   signal: AbortSignal;
-  systemId: string;
+  /** Which case system this page is and what marks its note fields, given the policy's sites. */
+  profile: (sites: readonly SiteEntry[]) => DetectionProfile;
   origin: string;
   /** Sends one log event to the background (which stores it exactly once). */
   logEvent: (event: PromptEvent) => Promise<void>;
@@ -60,7 +62,7 @@ export class CaseNoteSession {
     this.#view = new CaseNoteView(deps.window, deps.signal);
     this.#caret = new CaretKeeper(deps.signal);
     this.#tracker = new FieldTracker(deps.window, deps.signal, {
-      fieldSelectors: () => this.#state?.settings.sites.flatMap((site) => site.fieldSelectors ?? []) ?? [],
+      hints: () => this.#profile(),
       onActivity: () => this.#schedule.request(),
     });
   }
@@ -110,6 +112,10 @@ export class CaseNoteSession {
     if (hadFocus && field) field.focus({ preventScroll: true });
   }
 
+  #profile(): DetectionProfile {
+    return this.#deps.profile(this.#state?.settings.sites ?? []);
+  }
+
   #note(field: HTMLElement): NoteRuntime | undefined {
     if (!this.#compiled || !this.#state) return undefined;
     let note = this.#notes.get(field);
@@ -136,7 +142,7 @@ export class CaseNoteSession {
       this.#render();
       return;
     }
-    const text = readFieldText(field);
+    const text = this.#tracker.readText(field);
     if (text.trim() === '') {
       if (note.hadText) {
         // A cleared field is a new note: fresh key, fresh fatigue state.
@@ -171,7 +177,7 @@ export class CaseNoteSession {
       packVersion: this.#compiled.packVersion,
       concern: hit.concern,
       severity: hit.severity,
-      systemId: this.#deps.systemId,
+      systemId: this.#profile().systemId,
       origin: this.#deps.origin,
       noteKey: note.key,
       ...(response ? { response } : {}),

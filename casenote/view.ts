@@ -1,5 +1,6 @@
 import { h, render } from 'preact';
 import { CaseNoteUi, type CaseNoteUiProps } from '../components/CaseNoteUi.tsx';
+import { frameOffset } from './frames.ts';
 import { indicatorPosition } from './indicator-position.ts';
 import { createUiHost, type UiHost } from './ui-host.ts';
 
@@ -50,7 +51,12 @@ export class CaseNoteView {
     const { field, ...props } = model;
     const indicator =
       field?.isConnected && model.prompts.length > 0
-        ? indicatorPosition(field.getBoundingClientRect(), { width: this.win.innerWidth, height: this.win.innerHeight })
+        ? indicatorPosition(
+            field.getBoundingClientRect(),
+            { width: this.win.innerWidth, height: this.win.innerHeight },
+            // A field in a same-origin child document is measured in that frame's viewport.
+            frameOffset(field.ownerDocument, this.win),
+          )
         : undefined;
     render(h(CaseNoteUi, { ...props, indicator }), this.#host.container);
   }

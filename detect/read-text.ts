@@ -1,3 +1,5 @@
+import { isHtmlElement, isTextArea } from './dom.ts';
+
 /** Elements that start a new line when a rich editor renders them. */
 const blockTags = new Set([
   'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'TABLE', 'SECTION', 'ARTICLE',
@@ -12,28 +14,38 @@ export const maxNoteChars = 1_000_000;
  * without forcing layout (no innerText).
  */
 export function readFieldText(field: HTMLElement): string {
-  if (field instanceof HTMLTextAreaElement) return field.value.slice(0, maxNoteChars);
+  if (isTextArea(field)) return field.value.slice(0, maxNoteChars);
   const parts: string[] = [];
-  let length = 0;
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child && length < maxNoteChars; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        const text = child.nodeValue ?? '';
-        parts.push(text);
-        length += text.length;
-      } else if (child instanceof HTMLElement) {
-        if (child.tagName === 'BR') {
-          parts.push('\n');
-          continue;
-        }
-        if (child.tagName === 'SCRIPT' || child.tagName === 'STYLE') continue;
-        const block = blockTags.has(child.tagName);
-        if (block) parts.push('\n');
-        walk(child);
-        if (block) parts.push('\n');
-      }
-    }
-  };
-  walk(field);
+  appendText(field, parts, maxNoteChars);
   return parts.join('').slice(0, maxNoteChars);
+}
+
+/** Appends `node`'s children's text to `parts`; returns how many characters were added. */
+export function appendText(node: Node, parts: string[], budget: number): number {
+  let length = 0;
+  for (let child = node.firstChild; child && length < budget; child = child.nextSibling) {
+    length += appendNodeText(child, parts, budget - length);
+  }
+  return length;
+}
+
+/** Appends one node's own text (with its block line breaks); returns how many characters. */
+export function appendNodeText(child: Node, parts: string[], budget: number): number {
+  if (child.nodeType === 3) {
+    const text = child.nodeValue ?? '';
+    parts.push(text);
+    return text.length;
+  }
+  if (!isHtmlElement(child)) return 0;
+  const tag = child.tagName;
+  if (tag === 'BR') {
+    parts.push('\n');
+    return 1;
+  }
+  if (tag === 'SCRIPT' || tag === 'STYLE') return 0;
+  const block = blockTags.has(tag);
+  if (block) parts.push('\n');
+  const inner = appendText(child, parts, budget);
+  if (block) parts.push('\n');
+  return inner + (block ? 2 : 0);
 }

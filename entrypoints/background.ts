@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { wireActivation } from '../background/activation.ts';
 import { ActiveStateHolder, bundledState } from '../background/active-state.ts';
 import { startManagedPolicy } from '../background/policy-wiring.ts';
 import { wireLogRetention } from '../background/retention.ts';
@@ -40,4 +41,5 @@ export default defineBackground(() => {
   state.onChange((next) => void broadcast({ type: 'state-changed', state: next }));
   wireSidebarTriggers();
   wireLogRetention(db, () => state.settled().then(() => state.current.settings.logRetentionDays));
+  wireActivation(state);
 });
