@@ -71,7 +71,7 @@ export function countEvents(db: PromptLogDb, filter: LogFilter): Promise<number>
  * quicker than a cursor step per event). Pages follow on from the last time seen; events sharing
  * that exact time are told apart by id, so none is skipped or repeated.
  */
-export async function* eventsInPages(db: PromptLogDb, filter: LogFilter, pageSize = 5000): AsyncGenerator<PromptEvent[]> {
+export async function* eventsInPages(db: PromptLogDb, filter: LogFilter, pageSize = 10_000): AsyncGenerator<PromptEvent[]> {
   const plan = planQuery(filter);
   const residual = hasResidual(plan);
   let lower = plan.from;

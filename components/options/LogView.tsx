@@ -75,7 +75,8 @@ export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings 
       <LogTable rows={rows ?? []} page={page} pages={pages} onPage={setPage} />
       <LogExport db={db} filter={filter} allowed={settings?.allowLogExport} />
       <LogClear allowed={settings?.allowLogClear} total={total} onCleared={() => setRefresh((n) => n + 1)} />
-      <WeeklyChart db={db} refresh={refresh} />
+      {/* After the first page, so the chart's longer read never delays the table. */}
+      {rows === undefined ? null : <WeeklyChart db={db} refresh={refresh} />}
     </section>
   );
 }
