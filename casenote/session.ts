@@ -29,6 +29,8 @@ interface NoteRuntime {
   key: string;
   prompts: NotePromptState;
   evaluator: { evaluate(text: string): { hits: RuleHit[] } };
+  /** The compiled pack the evaluator was made from; a new pack swaps the evaluator only. */
+  compiled: CompiledPack;
   visible: RuleHit[];
   heldBack: number;
   responses: Map<string, ResponseCode>;
@@ -47,7 +49,9 @@ export class CaseNoteSession {
   readonly #schedule: IdleScheduler;
   readonly #keys = new NoteKeys();
   readonly #caret: CaretKeeper;
-  #notes = new WeakMap<HTMLElement, NoteRuntime>();
+  readonly #notes = new WeakMap<HTMLElement, NoteRuntime>();
+  /** What the compiled pack was made from, so a repeated state (a restarted worker) changes nothing. */
+  #compiledFrom = '';
   #compiled: CompiledPack | undefined;
   #state: ActiveState | undefined;
   #t: Translate = translator('en');
@@ -69,21 +73,26 @@ export class CaseNoteSession {
 
   /** Applies a new pack or settings. A pack that fails its checks is refused and the last good kept. */
   applyState(state: ActiveState): void {
-    const parsed = parseRulePack(state.pack);
-    if (!parsed.ok) {
-      console.warn(`Share to Protect: refused a rule pack (${parsed.problems.length} problems); keeping the last good one.`);
-      return;
+    // A restarted worker re-sends the same state: recompiling would change nothing, so skip it.
+    const compiledFrom = JSON.stringify([state.pack, state.settings.jurisdiction, state.settings.disabledRules]);
+    if (compiledFrom !== this.#compiledFrom || !this.#compiled) {
+      const parsed = parseRulePack(state.pack);
+      if (!parsed.ok) {
+        console.warn(`Share to Protect: refused a rule pack (${parsed.problems.length} problems); keeping the last good one.`);
+        return;
+      }
+      // Each note is re-read with the new pack (its evaluator is swapped in #note), but what it
+      // already showed, snoozed or answered is kept: a rule prompts at most once per note, and a
+      // newly enabled rule still can.
+      this.#compiled = compilePack(parsed.pack, {
+        jurisdiction: state.settings.jurisdiction,
+        disabledRules: state.settings.disabledRules,
+      });
+      this.#compiledFrom = compiledFrom;
     }
     this.#state = state;
-    this.#compiled = compilePack(parsed.pack, {
-      jurisdiction: state.settings.jurisdiction,
-      disabledRules: state.settings.disabledRules,
-    });
     this.#locale = chooseLocale(state.settings.locale, this.#deps.window.navigator.language);
     this.#t = translator(this.#locale);
-    // Evaluators cache per pack: every note is re-read with the new one. Prompt state (what was
-    // shown, snoozed) goes too, so a newly enabled rule can prompt.
-    this.#notes = new WeakMap();
     this.#schedule.request();
   }
 
@@ -119,12 +128,17 @@ export class CaseNoteSession {
   #note(field: HTMLElement): NoteRuntime | undefined {
     if (!this.#compiled || !this.#state) return undefined;
     let note = this.#notes.get(field);
+    if (note && note.compiled !== this.#compiled) {
+      note.compiled = this.#compiled;
+      note.evaluator = createNoteEvaluator(this.#compiled);
+    }
     if (!note) {
       const key = this.#keys.keyFor(field);
       note = {
         key,
         prompts: new NotePromptState(key, { maxPrompts: this.#state.settings.maxPromptsPerNote }),
         evaluator: createNoteEvaluator(this.#compiled),
+        compiled: this.#compiled,
         visible: [],
         heldBack: 0,
         responses: new Map(),
