@@ -5,8 +5,11 @@ const blockTags = new Set([
   'P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'TABLE', 'SECTION', 'ARTICLE',
 ]);
 
-/** Upper bound on what is read from one field, so a pasted 10 MB document cannot stall the page. */
-export const maxNoteChars = 1_000_000;
+/**
+ * Upper bound on what is read from one field, so a pasted 10 MB document cannot stall the page.
+ * Twice the 1 MB a long chronology reaches, so what the worker types at the end of one is read.
+ */
+export const maxNoteChars = 2_000_000;
 
 /**
  * The plain text of a note field. Rich editors hold paragraphs as elements, so block boundaries
