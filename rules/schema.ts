@@ -51,7 +51,7 @@ const plain = (max: number) => z.string().trim().min(1).max(max);
  * sentence: `word`, `prefix*` (3+ letters), `a|b*|c` alternatives, `@lexicon`, `~N` a gap of up to
  * N words (N ≤ 8). Tokens, not regex, so a phrase can never backtrack catastrophically.
  */
-export const Phrase = z.string().trim().min(1).max(300);
+export const Phrase = z.string().trim().min(1).max(600);
 
 export const Source = z.strictObject({
   id,
