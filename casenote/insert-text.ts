@@ -4,11 +4,13 @@ import { readFieldText } from '../detect/read-text.ts';
  * Inserting text into the worker's note at their caret: the only place the extension ever writes
  * to a note, and only on an explicit click.
  *
- * It goes through `document.execCommand('insertText')` in the field's own document: that fires
- * `beforeinput`/`input` as typing does, so every editor's own model (CKEditor 4 and 5, TinyMCE,
- * Quill, Lexical, TipTap/ProseMirror) takes the change and the browser's or editor's undo can
- * take it back. Setting a textarea's value or `setRangeText` would bypass undo, so they are only
- * a last resort.
+ * Rich editors first get a `beforeinput` of type insertText, as typing gives them: editors that
+ * own their model (CKEditor 5, Lexical) take the text through their own command and cancel the
+ * event, so their model and undo stack have it. Otherwise `document.execCommand('insertText')` in
+ * the field's own document edits "as the user": editors that watch the DOM (CKEditor 4, TinyMCE,
+ * Quill, ProseMirror) and textareas take it, and the browser's undo covers it. execCommand fires
+ * `input` but never `beforeinput`, which is why the first step is needed. Setting a textarea's
+ * value or `setRangeText` would bypass undo, so they are only a last resort.
  */
 
 /** Where the caret was in a note field, kept while the worker uses the sidebar. */
@@ -85,6 +87,29 @@ function separatorBefore(field: HTMLElement): string {
   return before !== '' && !/\s/.test(before) ? ' ' : '';
 }
 
+/**
+ * Offers the text to an editor that handles `beforeinput` itself; true when it took it (it
+ * cancelled the event). Built from the field's own window so an editor in a frame sees its own
+ * kind of event.
+ */
+function offerToEditor(field: HTMLElement, text: string): boolean {
+  const view = field.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  const selection = selectionFor(field);
+  const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+  const InputEventOfField = view?.InputEvent ?? InputEvent;
+  const StaticRangeOfField = view?.StaticRange ?? StaticRange;
+  const event = new InputEventOfField('beforeinput', {
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    inputType: 'insertText',
+    data: text,
+    targetRanges: range ? [new StaticRangeOfField(range)] : [],
+  });
+  field.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
 const flat = (text: string) => text.replace(/[\s\u00a0]+/g, ' ');
 
 /** Editors such as Lexical update their DOM a moment after the input event. */
@@ -96,6 +121,26 @@ function nextFrame(win: Window | null): Promise<void> {
 }
 
 /**
+ * Editors group consecutive typing into one undo step (CKEditor 5 by a character count, ProseMirror
+ * by time) and a caret move ends the group. Moving the caret away and back, as a person would,
+ * makes the record its own undo step, so undoing it never takes the worker's last words with it.
+ */
+async function endTypingRun(field: HTMLElement, win: Window | null): Promise<void> {
+  const selection = selectionFor(field);
+  if (!selection || selection.rangeCount === 0) return;
+  const caret = selection.getRangeAt(0).cloneRange();
+  const start = field.ownerDocument.createRange();
+  start.selectNodeContents(field);
+  start.collapse(true);
+  selection.removeAllRanges();
+  selection.addRange(start);
+  await nextFrame(win); // Editors learn of a caret move from the async selectionchange event.
+  selection.removeAllRanges();
+  selection.addRange(caret);
+  await nextFrame(win);
+}
+
+/**
  * Inserts `text` at the saved caret in `field`, as if typed. Resolves once the field shows it,
  * or says why not (the caller then offers the text to copy).
  */
@@ -103,12 +148,14 @@ export async function insertAtCaret(field: HTMLElement, text: string, saved: Sav
   if (!field.isConnected) return 'field-gone';
   const doc = field.ownerDocument;
   restoreCaret(field, saved);
+  if (!asTextControl(field)) await endTypingRun(field, doc.defaultView);
   const insertion = separatorBefore(field) + text;
+  const control = asTextControl(field);
+  const takenByEditor = !control && offerToEditor(field, insertion);
   // execCommand is deprecated but is still the one way to edit "as the user" that editors and undo follow.
-  const accepted = doc.execCommand('insertText', false, insertion);
+  const accepted = takenByEditor || doc.execCommand('insertText', false, insertion);
   await nextFrame(doc.defaultView);
   if (flat(readFieldText(field)).includes(flat(text))) return 'inserted';
-  const control = asTextControl(field);
   if (!accepted && control && field.isConnected) {
     // Last resort for a browser without insertText in text controls: undo will not cover it.
     control.setRangeText(insertion, control.selectionStart ?? control.value.length, control.selectionEnd ?? control.value.length, 'end');

@@ -20,7 +20,8 @@ export interface DecisionFormProps {
   /** Today, as yyyy-mm-dd, to start the date field. */
   today: string;
   onInsert: (text: string) => Promise<InsertOutcome>;
-  onDone: () => void;
+  /** The form is finished: `inserted` when the record went into the note (focus is there now). */
+  onDone: (inserted: boolean) => void;
 }
 
 const outcomes: DecisionOutcome[] = ['shared', 'will-share', 'not-sharing'];
@@ -66,7 +67,7 @@ export function DecisionForm({ t, about, today, onInsert, onDone }: DecisionForm
     setBusy(true);
     const outcome = await onInsert(decisionText(record, t));
     setBusy(false);
-    if (outcome === 'inserted') onDone();
+    if (outcome === 'inserted') onDone(true);
     else setFailed(outcome);
   };
 
@@ -201,7 +202,7 @@ export function DecisionForm({ t, about, today, onInsert, onDone }: DecisionForm
           <button type="submit" class="stp-primary" disabled={busy}>
             {t('decision_insert')}
           </button>
-          <button type="button" class="stp-icon-button" onClick={onDone}>
+          <button type="button" class="stp-icon-button" onClick={() => onDone(false)}>
             {t('decision_cancel')}
           </button>
         </div>

