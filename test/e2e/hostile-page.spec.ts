@@ -119,6 +119,10 @@ test('on a hostile page the extension still prompts exactly as on an honest one,
 });
 
 test('synthetic focus and input on another field do not pull the extension away from the note being written', async ({ ext, server }) => {
+  // KNOWN BUG, reported (issue #8): casenote/field-tracker.ts follows untrusted focusin/input
+  // events, so a page dispatching them at another field every 20 ms keeps the worker's real note
+  // from being read. Playwright reports an unexpected pass once that is fixed: then drop this line.
+  test.fail(true, 'field-tracker.ts trusts synthetic focusin/input (reported)');
   const worker = await ext.serviceWorker();
   const page = await ext.context.newPage();
   await page.goto(`${server.url}/hostile.html`);

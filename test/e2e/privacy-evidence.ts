@@ -69,7 +69,8 @@ export class NetworkCapture {
   elsewhere(allowedOrigins: readonly string[]): string[] {
     return this.requests
       .map((request) => request.url)
-      .filter((url) => !/^(data|blob|about):/.test(url) && !allowedOrigins.includes(new URL(url).origin));
+      // By prefix: Node gives chrome-extension:// URLs the origin "null".
+      .filter((url) => !/^(data|blob|about):/.test(url) && !allowedOrigins.some((origin) => url.startsWith(`${origin}/`)));
   }
 
   /** Every request (URL, method, headers, body) and socket frame as one searchable string. */
