@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ItemIdSchema } from '../log/event.ts';
+import { parseMatchPattern } from '../detect/match-pattern.ts';
 
 /**
  * The settings in force for a worker: what an administrator sets by managed policy wins over what
@@ -19,9 +20,22 @@ export const ContactSchema = z
   })
   .strict();
 
+/**
+ * Checked as the browser would: one pattern it refuses makes `registerContentScripts` refuse the
+ * whole list, so a bad one is reported here, with why, rather than silently turning sites off.
+ */
+const MatchPatternSchema = z
+  .string()
+  .min(1)
+  .max(500)
+  .superRefine((pattern, ctx) => {
+    const parsed = parseMatchPattern(pattern);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+  });
+
 export const SiteSchema = z
   .object({
-    matches: z.array(z.string().min(1).max(500)).min(1).max(50),
+    matches: z.array(MatchPatternSchema).min(1).max(50),
     fieldSelectors: z.array(z.string().min(1).max(300)).max(20).optional(),
     systemId: ItemIdSchema.optional(),
   })

@@ -18,6 +18,12 @@ describe('reading a managed policy', () => {
     expect(paths).toEqual(['logRetentionDays', 'disabledRules[1]', 'colour']);
   });
 
+  it('refuses a site pattern the browser would refuse, saying why', () => {
+    const read = readManagedPolicy({ sites: [{ matches: ['https://*.example.org/*', 'example.org'] }] });
+    expect(read.policy.sites).toBeUndefined();
+    expect(read.problems).toEqual([{ path: 'sites[0].matches[1]', message: expect.stringContaining('not a match pattern') }]);
+  });
+
   it('refuses an oversized value by its size, without walking it', () => {
     const huge = Array.from({ length: 300_000 }, (_, i) => `rule-${i}`);
     const read = readManagedPolicy({ disabledRules: huge, rulePack: 'x'.repeat(5 * 1024 * 1024) });
