@@ -1,3 +1,5 @@
+import { randomId } from './random-id.ts';
+
 /**
  * A random key per note field, so the log can group prompts by note without anything derived
  * from the note's text. A field that is emptied and written again counts as a new note.
@@ -8,7 +10,7 @@ export class NoteKeys {
   keyFor(field: HTMLElement): string {
     let key = this.#keys.get(field);
     if (!key) {
-      key = crypto.randomUUID();
+      key = randomId();
       this.#keys.set(field, key);
     }
     return key;
@@ -16,7 +18,7 @@ export class NoteKeys {
 
   /** Starts a fresh note for this field (after it was cleared or saved). */
   renew(field: HTMLElement): string {
-    const key = crypto.randomUUID();
+    const key = randomId();
     this.#keys.set(field, key);
     return key;
   }

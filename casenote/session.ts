@@ -7,6 +7,7 @@ import { parseRulePack } from '../rules/load.ts';
 import type { DetectionProfile } from '../detect/profile.ts';
 import type { SiteEntry } from '../policy/settings.ts';
 import { FieldTracker } from './field-tracker.ts';
+import { randomId } from './random-id.ts';
 import { NoteKeys } from './note-keys.ts';
 import { NotePromptState } from './prompt-state.ts';
 import { CaretKeeper } from './decision-caret.ts';
@@ -183,7 +184,7 @@ export class CaseNoteSession {
   #log(kind: EventKind, hit: RuleHit, note: NoteRuntime, response?: ResponseCode): void {
     if (!this.#compiled) return;
     const event: PromptEvent = {
-      id: crypto.randomUUID(),
+      id: randomId(),
       at: new Date().toISOString(),
       kind,
       ruleId: hit.ruleId,
