@@ -8,7 +8,7 @@ export interface IdleScheduler {
   cancel(): void;
 }
 
-export function idleScheduler(run: () => void, signal: AbortSignal, pauseMs = 150, idleTimeoutMs = 120): IdleScheduler {
+export function idleScheduler(run: () => void, signal: AbortSignal, pauseMs = 100, idleTimeoutMs = 80): IdleScheduler {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle: number | undefined;
   const cancel = () => {

@@ -43,6 +43,10 @@ export async function dumpPageStores(page: Page): Promise<string> {
 /** The log events the background stored, read straight from IndexedDB in the worker. */
 export async function storedEvents(worker: Worker): Promise<Array<Record<string, unknown>>> {
   return worker.evaluate(async () => {
+    // Opening a database that does not exist yet would create an empty one at version 1 and
+    // get in the way of the background's own schema: read only what the background made.
+    const exists = (await indexedDB.databases()).some((info) => info.name === 'share-to-protect-log');
+    if (!exists) return [];
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('share-to-protect-log');
       request.onsuccess = () => resolve(request.result);
