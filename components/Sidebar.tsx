@@ -33,6 +33,11 @@ export interface SidebarProps {
 const severityRank = { critical: 2, warning: 1, info: 0 } as const;
 
 const minWidth = 280;
+const preferredWidth = 380;
+
+function clampWidth(next: number): number {
+  return Math.round(Math.min(Math.max(next, minWidth), window.innerWidth * maxWidthShare));
+}
 const maxWidthShare = 0.6;
 
 /**
@@ -41,7 +46,13 @@ const maxWidthShare = 0.6;
  */
 export function Sidebar(props: SidebarProps) {
   const { t, prompts } = props;
-  const [width, setWidth] = useState(380);
+  // Never more than its share of a narrow window, at first or after the window changes.
+  const [width, setWidth] = useState(() => clampWidth(preferredWidth));
+  useEffect(() => {
+    const fit = () => setWidth((current) => clampWidth(current));
+    window.addEventListener('resize', fit, { passive: true });
+    return () => window.removeEventListener('resize', fit);
+  }, []);
   const [collapsed, setCollapsed] = useState(false);
   const [decisionFor, setDecisionFor] = useState<{ hit: RuleHit; summary: string; returnTo: string } | undefined>(undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -51,8 +62,6 @@ export function Sidebar(props: SidebarProps) {
   useEffect(() => {
     if (props.takeFocus) headingRef.current?.focus({ preventScroll: true });
   }, [props.takeFocus]);
-
-  const clampWidth = (next: number) => Math.round(Math.min(Math.max(next, minWidth), window.innerWidth * maxWidthShare));
 
   const startResize = (event: PointerEvent) => {
     event.preventDefault();
