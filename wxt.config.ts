@@ -7,6 +7,17 @@ import { defineConfig } from 'wxt';
  */
 export const testManifestKey = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAliiWo0pUnTTSf8np7iE8oqxAUI6fBF9ascT7sV3LtPaUMySocjZKAOkBV2QWtDOMtm/BbbIjYbj0I7rLC0lZVmZydzf9QQsurA4iBaIecnwR/qrRuzxeRDcQ7+oUpN++lxEGyOWIDBy93oi/WfUdwaTcm9gm3zaBD/aRVNpn+1i4SevvLB8DJiO9J9KkfK0SgFwTPzzpCL/tWcD83EDO37syJgGSVgHMISaDbWkiVrYf0z9QN67IOc4uNg3xwiwyzU/RTgdZq9xOCJEQMqWyNh4PQASUvFJs0kQ8HSpaHXbkks3A+qEilIPQQAvFB7mGUAnjRdbQxGUrYR/gRT34NwIDAQAB';
 
+/** Content security policy of the options page and the background (test/unit/manifest-least-privilege.test.ts). */
+export const extensionPagesCsp = [
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
+].join('; ');
+
 /** Loopback origins treated as a case system by test and demo builds, never by release builds. */
 const testOrigins = ['http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -32,6 +43,11 @@ export default defineConfig({
       },
     },
     storage: { managed_schema: 'managed_schema.json' },
+    // Stricter than the MV3 default (docs/security.md): our own scripts only, no plugins, no <base>
+    // or form tricks, never framed, and Trusted Types so no HTML string can become markup.
+    content_security_policy: { extension_pages: extensionPagesCsp },
+    // No web_accessible_resources: nothing of the extension is reachable from a web page. If one is
+    // ever needed it must set use_dynamic_url and be justified in docs/permissions.md (a test checks).
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'share-to-protect@example.org', strict_min_version: '128.0' } } }
       : {}),

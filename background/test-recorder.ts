@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
  * content script: a promise about what is *not* sent can only be tested by looking at everything
  * that *was* sent. Wired in `entrypoints/background.ts` behind `import.meta.env.MODE === 'test'`,
  * which Vite replaces at build time, so release builds drop this module entirely (asserted by
- * test/unit/manifest-release.test.ts).
+ * test/e2e/privacy-build.spec.ts).
  */
 
 /** The global the e2e suite reads through the service worker (`self[recorderGlobal]`). */

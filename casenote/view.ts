@@ -18,6 +18,9 @@ export class CaseNoteView {
   #host: UiHost | undefined;
   #model: ViewModel | undefined;
   #frame = 0;
+  /** The field's own size changes (a dragged resize grip, an editor growing) move the indicator too. */
+  readonly #fieldResize: ResizeObserver;
+  #observedField: HTMLElement | undefined;
 
   constructor(
     private readonly win: Window,
@@ -26,11 +29,18 @@ export class CaseNoteView {
     const listen = { capture: true, passive: true, signal } as const;
     win.addEventListener('scroll', () => this.#schedule(), listen);
     win.addEventListener('resize', () => this.#schedule(), listen);
+    this.#fieldResize = new ResizeObserver(() => this.#schedule());
+    signal.addEventListener('abort', () => this.#fieldResize.disconnect(), { once: true });
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
   update(model: ViewModel): void {
     this.#model = model;
+    if (model.field !== this.#observedField) {
+      this.#fieldResize.disconnect();
+      this.#observedField = model.field;
+      if (model.field) this.#fieldResize.observe(model.field);
+    }
     this.#render();
   }
 
