@@ -83,6 +83,10 @@ test('the passive prompt sits beside the note, takes no focus, moves no caret an
   await expect.poll(() => alignedWithField(500)).toBe(true);
   expect((await uiRect(ui, '.stp-indicator'))?.top).not.toBe(badge.top);
 
+  // The worker drags the note's resize grip: the indicator keeps to its corner.
+  await note.evaluate((el: HTMLTextAreaElement) => (el.style.height = '120px'));
+  await expect.poll(() => alignedWithField(500)).toBe(true);
+
   await page.setViewportSize({ width: 900, height: 500 });
   await expect
     .poll(async () => {
