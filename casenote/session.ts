@@ -219,7 +219,7 @@ export class CaseNoteSession {
       contacts: settings?.contacts ?? [],
       allowSnooze: settings?.allowSnooze ?? true,
       responses: note?.responses ?? new Map(),
-      onOpenSidebar: () => this.openSidebar(false),
+      onOpenSidebar: (byKeyboard) => this.openSidebar(byKeyboard),
       onCloseSidebar: () => this.closeSidebar(),
       onOpenDetail: (hit) => note && this.#log('opened', hit, note),
       onRespond: (hit, code) => {

@@ -23,7 +23,8 @@ export interface CaseNoteUiProps {
   responses: ReadonlyMap<string, ResponseCode>;
   /** Today as yyyy-mm-dd, for the decision form. */
   today: string;
-  onOpenSidebar: () => void;
+  /** `byKeyboard`: the worker pressed the indicator from the keyboard, so focus follows into the sidebar. */
+  onOpenSidebar: (byKeyboard: boolean) => void;
   onCloseSidebar: () => void;
   onOpenDetail: (hit: RuleHit) => void;
   onRespond: (hit: RuleHit, code: ResponseCode) => void;

@@ -14,7 +14,7 @@ export interface IndicatorProps {
   count: number;
   severity: Severity;
   position: IndicatorPosition;
-  onOpen: () => void;
+  onOpen: (byKeyboard: boolean) => void;
 }
 
 /**
@@ -32,7 +32,9 @@ export function Indicator({ t, count, severity, position, onOpen }: IndicatorPro
       aria-label={label}
       title={label}
       onMouseDown={(event) => event.preventDefault()}
-      onClick={onOpen}
+      // A click with no pointer (detail 0) came from Enter or Space: the indicator is about to
+      // disappear under the sidebar, so focus must move into the sidebar or it would be lost.
+      onClick={(event) => onOpen(event.detail === 0)}
     >
       <span class="stp-indicator-mark" aria-hidden="true">
         {severity === 'critical' ? '!' : 'i'}

@@ -84,6 +84,7 @@ test('keyboard alone: open from the indicator, respond, record a decision, close
   await expect(ui(page).locator('.stp-indicator')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(ui(page).locator('.stp-sidebar')).toBeVisible();
+  await expect(ui(page).locator('.stp-title')).toBeFocused(); // Not lost with the indicator.
 
   const focusedOutline = () =>
     page.evaluate(() => {

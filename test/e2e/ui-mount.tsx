@@ -50,6 +50,7 @@ window.mountUi = (spec) => {
     window.uiCalls.push([name, hit?.ruleId, extra].filter(Boolean).join(':'));
   };
   let sidebarOpen = spec.sidebarOpen;
+  let takesFocus = spec.sidebarOpen;
   const draw = () =>
     render(
       h(CaseNoteUi, {
@@ -59,15 +60,16 @@ window.mountUi = (spec) => {
         heldBack: spec.heldBack ?? 0,
         indicator: spec.indicator,
         sidebarOpen,
-        sidebarTakesFocus: sidebarOpen,
+        sidebarTakesFocus: takesFocus,
         announcement: spec.announcement ?? '',
         contacts: spec.contacts,
         allowSnooze: true,
         responses: new Map(),
         today: '2026-11-26',
-        onOpenSidebar: () => {
+        onOpenSidebar: (byKeyboard) => {
           call('open')();
           sidebarOpen = true;
+          takesFocus = byKeyboard;
           draw();
         },
         onCloseSidebar: () => {
