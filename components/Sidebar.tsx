@@ -163,6 +163,7 @@ export function Sidebar(props: SidebarProps) {
                 )),
               )}
               {props.heldBack > 0 ? <p class="stp-muted">{t('heldBack', props.heldBack)}</p> : null}
+              <p class="stp-muted stp-shortcut">{t('shortcutHint')}</p>
               <p>
                 <button type="button" class="stp-link-button" onClick={props.onOpenLog}>
                   {t('openLog')}

@@ -123,6 +123,12 @@ test('the sidebar opens on demand, critical first; responses, snoozes and source
   const responded = (await storedEvents(worker)).find((e) => e.kind === 'responded');
   expect(responded?.response).toMatch(/^[a-z-]+$/);
 
+  // The context menu item on editable fields exists (updating a missing id fails).
+  await worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome;
+    await c.contextMenus.update('share-to-protect-open', {});
+  });
+
   // By the shortcut / toolbar button: toggles, and moves focus into the sidebar for the keyboard.
   await sendToPage(ext, page, 'toggle-sidebar');
   await expect.poll(() => ui.exists('.stp-sidebar')).toBe(false);
