@@ -59,6 +59,11 @@ test('pack text is shown as text: HTML and script stay inert, a 5,000-character 
   await expect(critical.locator('.stp-detail')).toContainText('<script>window.pwned=1</script>Sharing information');
   expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
   expect(await ui(page).locator('img, script').count()).toBe(0);
+  // Following a cited source is logged (by rule id only).
+  const popup = page.context().waitForEvent('page');
+  await critical.locator('.stp-sources a').first().click();
+  await (await popup).close();
+  expect(await page.evaluate(() => window.uiCalls)).toContain('source:physical-abuse-disclosure');
   // Readable: nothing wider than the sidebar, so no sideways scrolling.
   const overflow = await ui(page).locator('.stp-body').evaluate((body) => body.scrollWidth - body.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

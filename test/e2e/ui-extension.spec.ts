@@ -61,6 +61,9 @@ test('the passive prompt sits beside the note, takes no focus, moves no caret an
   await expect(note).toBeFocused();
   expect(await note.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([disclosure.length, disclosure.length]);
   expect(await ui.attribute('.stp-indicator', 'aria-label')).toMatch(/safeguarding prompt/);
+  // Announced politely to screen readers, without moving focus.
+  await expect.poll(() => ui.evaluate<string>(`(root) => root.querySelector('[role=status][aria-live=polite]')?.textContent ?? ''`)).toMatch(/Share to Protect/);
+  await expect(note).toBeFocused();
 
   const field = await note.boundingBox();
   const badge = await uiRect(ui, '.stp-indicator');
