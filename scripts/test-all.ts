@@ -1,7 +1,7 @@
 /**
  * `npm test`: every test, in order of cost, stopping at the first failing step: typecheck, unit
- * tests, the rule pack check, the Chrome test build and its browser tests, and the Firefox build
- * with `web-ext lint`.
+ * tests, the rule pack check, the Chrome test build and its browser tests, the Firefox build, the
+ * Firefox smoke tests in firefox-esr, and `web-ext lint`.
  */
 import { spawnSync } from 'node:child_process';
 import { relative } from 'node:path';
@@ -21,6 +21,8 @@ const steps: Step[] = [
   { name: 'Chrome test build', command: ['npx', 'wxt', 'build', '--mode', 'test'] },
   { name: 'browser tests (Chromium)', command: ['npx', 'playwright', 'test'], env: { STP_SKIP_BUILD: '1' } },
   { name: 'Firefox build', command: ['npx', 'wxt', 'build', '-b', 'firefox', '--mv3'] },
+  // Builds the Firefox test build, then drives firefox-esr over WebDriver BiDi (test/firefox/run.ts).
+  { name: 'Firefox smoke tests (firefox-esr)', command: ['npx', 'tsx', 'test/firefox/run.ts', '--build'] },
   { name: 'Firefox lint (web-ext)', command: ['npx', 'web-ext', 'lint', '--source-dir', `${relative(projectRoot, outputDir)}/firefox-mv3`, '--self-hosted', '--warnings-as-errors=false'] },
 ];
 

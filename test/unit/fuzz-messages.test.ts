@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import type { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { ContentRequestSchema, OptionsRequestSchema, TabMessageSchema } from '../../messaging/protocol.ts';
 import { parseMessage } from '../../messaging/receive.ts';
 import { FuzzTally } from './fuzz-support.ts';
@@ -31,24 +31,24 @@ const validContent: unknown[] = [{ type: 'get-state' }, { type: 'open-options' }
 // ── structural walk of a Zod 4 schema ────────────────────────────────────────
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  options?: z.ZodType[];
-  innerType?: z.ZodType;
-  element?: z.ZodType;
+  shape?: Record<string, $ZodType>;
+  options?: $ZodType[];
+  innerType?: $ZodType;
+  element?: $ZodType;
   format?: string;
-  catchall?: z.ZodType;
+  catchall?: $ZodType;
   checks?: Array<{ _zod: { def: { check: string; format?: string; maximum?: number } } }>;
 }
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: $ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 interface Leaf {
   path: string;
   kind: string;
-  schema: z.ZodType;
+  schema: $ZodType;
 }
 
 /** Every leaf of a schema with its path; unions are walked option by option. */
-function leaves(schema: z.ZodType, path = '', out: Leaf[] = []): Leaf[] {
+function leaves(schema: $ZodType, path = '', out: Leaf[] = []): Leaf[] {
   const def = defOf(schema);
   switch (def.type) {
     case 'object':
@@ -73,7 +73,7 @@ function leaves(schema: z.ZodType, path = '', out: Leaf[] = []): Leaf[] {
 }
 
 /** A string leaf is "fenced" if a pattern or a fixed format constrains it, not just a length. */
-function isFencedString(schema: z.ZodType): boolean {
+function isFencedString(schema: $ZodType): boolean {
   const def = defOf(schema);
   if (def.format) return true;
   return (def.checks ?? []).some((check) => check._zod.def.check === 'string_format');
@@ -117,7 +117,9 @@ describe('the content-script protocol has no room for free text', () => {
 });
 
 // ── every parser, arbitrary input ───────────────────────────────────────────
-const parsers: Array<{ name: string; schema: z.ZodType; valid: unknown[] }> = [
+/** Whatever schema type parseMessage takes (classic or Mini Zod): the test follows the protocol. */
+type ProtocolSchema = Parameters<typeof parseMessage>[0];
+const parsers: Array<{ name: string; schema: ProtocolSchema; valid: unknown[] }> = [
   { name: 'content requests', schema: ContentRequestSchema, valid: validContent },
   { name: 'options requests', schema: OptionsRequestSchema, valid: [{ type: 'get-status' }, { type: 'clear-log' }, { type: 'get-log-problems' }] },
   { name: 'tab messages', schema: TabMessageSchema, valid: [{ type: 'toggle-sidebar' }, { type: 'open-sidebar' }] },
