@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import type { PromptEvent } from '../log/event.ts';
 
 export interface OutboxOptions {
@@ -27,7 +27,8 @@ interface Pending {
  * which the client reports as a response that fails its schema.
  */
 export function isRefusedEvent(error: unknown): boolean {
-  if (error instanceof z.ZodError) return true;
+  // The response schemas are Zod Mini, which throws core's $ZodError, not classic's ZodError.
+  if (error instanceof z.core.$ZodError) return true;
   return error instanceof Error && /refused because it does not match the log schema/.test(error.message);
 }
 

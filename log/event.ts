@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 
 /**
  * One entry in the log of prompts shown. Every field is an id, a code, a time or a number: the
@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 
 /** Ids from rule packs and adapters: short, lower-case, no spaces. */
-export const ItemIdSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'expected a short lower-case id');
+export const ItemIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'expected a short lower-case id'));
 
 export const SeveritySchema = z.enum(['info', 'warning', 'critical']);
 
@@ -29,27 +29,25 @@ export const EventKindSchema = z.enum([
 ]);
 
 /** Scheme and host (and port) only: paths and queries can carry case ids. */
-export const OriginSchema = z
-  .string()
-  .max(300)
-  .regex(/^[a-z][a-z0-9+.-]*:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'expected scheme://host with no path');
+export const OriginSchema = z.string().check(
+  z.maxLength(300),
+  z.regex(/^[a-z][a-z0-9+.-]*:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'expected scheme://host with no path'),
+);
 
-export const PromptEventSchema = z
-  .object({
-    id: z.uuid(),
-    at: z.iso.datetime(),
-    kind: EventKindSchema,
-    ruleId: ItemIdSchema,
-    packId: ItemIdSchema,
-    packVersion: z.string().regex(/^\d+\.\d+\.\d+(-[0-9a-z.-]+)?$/, 'expected a semantic version'),
-    concern: ItemIdSchema,
-    severity: SeveritySchema,
-    systemId: ItemIdSchema,
-    origin: OriginSchema,
-    noteKey: z.uuid(),
-    response: ResponseCodeSchema.optional(),
-  })
-  .strict();
+export const PromptEventSchema = z.strictObject({
+  id: z.uuid(),
+  at: z.iso.datetime(),
+  kind: EventKindSchema,
+  ruleId: ItemIdSchema,
+  packId: ItemIdSchema,
+  packVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+(-[0-9a-z.-]+)?$/, 'expected a semantic version')),
+  concern: ItemIdSchema,
+  severity: SeveritySchema,
+  systemId: ItemIdSchema,
+  origin: OriginSchema,
+  noteKey: z.uuid(),
+  response: z.optional(ResponseCodeSchema),
+});
 
 export type PromptEvent = z.infer<typeof PromptEventSchema>;
 export type EventKind = z.infer<typeof EventKindSchema>;

@@ -1,20 +1,18 @@
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { EventKindSchema, ItemIdSchema, SeveritySchema, type PromptEvent } from './event.ts';
 
 /**
  * What the options page can filter the log by. Dates are ISO times; `from` is inclusive and `to`
  * exclusive, so a day's range is [midnight, next midnight).
  */
-export const LogFilterSchema = z
-  .object({
-    from: z.iso.datetime().optional(),
-    to: z.iso.datetime().optional(),
-    concern: ItemIdSchema.optional(),
-    severity: SeveritySchema.optional(),
-    kind: EventKindSchema.optional(),
-    systemId: ItemIdSchema.optional(),
-  })
-  .strict();
+export const LogFilterSchema = z.strictObject({
+  from: z.optional(z.iso.datetime()),
+  to: z.optional(z.iso.datetime()),
+  concern: z.optional(ItemIdSchema),
+  severity: z.optional(SeveritySchema),
+  kind: z.optional(EventKindSchema),
+  systemId: z.optional(ItemIdSchema),
+});
 
 export type LogFilter = z.infer<typeof LogFilterSchema>;
 

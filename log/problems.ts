@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 
 /**
  * What went wrong with the log, for the options page to say. Messages are written by the
@@ -6,13 +6,11 @@ import { z } from 'zod';
  */
 export const LogProblemKindSchema = z.enum(['disk-full', 'refused-event', 'database-unavailable', 'write-failed']);
 
-export const LogProblemSchema = z
-  .object({
-    at: z.iso.datetime(),
-    kind: LogProblemKindSchema,
-    message: z.string().max(500),
-  })
-  .strict();
+export const LogProblemSchema = z.strictObject({
+  at: z.iso.datetime(),
+  kind: LogProblemKindSchema,
+  message: z.string().check(z.maxLength(500)),
+});
 
 export type LogProblem = z.infer<typeof LogProblemSchema>;
 export type LogProblemKind = z.infer<typeof LogProblemKindSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { PromptEventSchema } from '../log/event.ts';
 import { LogProblemSchema } from '../log/problems.ts';
 import { SettingsSchema } from '../policy/settings.ts';
@@ -13,66 +13,60 @@ import { UserSettingsSchema } from '../policy/user-settings.ts';
  * (see `PromptEventSchema`), so note text cannot cross to the background even by mistake.
  */
 
-export const PackInfoSchema = z
-  .object({
-    id: z.string(),
-    version: z.string(),
-    effectiveDate: z.string(),
-    /** Where the pack in force came from. */
-    source: z.enum(['bundled', 'policy-inline', 'policy-url']),
-  })
-  .strict();
+export const PackInfoSchema = z.strictObject({
+  id: z.string(),
+  version: z.string(),
+  effectiveDate: z.string(),
+  /** Where the pack in force came from. */
+  source: z.enum(['bundled', 'policy-inline', 'policy-url']),
+});
 
 /** What a content script needs to work: the pack in force (as data) and the settings. */
-export const ActiveStateSchema = z
-  .object({
-    /** The rule pack as JSON data; the receiver validates it with `parseRulePack`. */
-    pack: z.unknown(),
-    packInfo: PackInfoSchema,
-    settings: SettingsSchema,
-  })
-  .strict();
+export const ActiveStateSchema = z.strictObject({
+  /** The rule pack as JSON data; the receiver validates it with `parseRulePack`. */
+  pack: z.unknown(),
+  packInfo: PackInfoSchema,
+  settings: SettingsSchema,
+});
 
 // ── content script → background ────────────────────────────────────────────
 export const ContentRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('get-state') }).strict(),
-  z.object({ type: z.literal('log-event'), event: PromptEventSchema }).strict(),
-  z.object({ type: z.literal('open-options') }).strict(),
+  z.strictObject({ type: z.literal('get-state') }),
+  z.strictObject({ type: z.literal('log-event'), event: PromptEventSchema }),
+  z.strictObject({ type: z.literal('open-options') }),
 ]);
 
 // ── background → content script ────────────────────────────────────────────
 export const TabMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('state-changed'), state: ActiveStateSchema }).strict(),
-  z.object({ type: z.literal('toggle-sidebar') }).strict(),
-  z.object({ type: z.literal('open-sidebar') }).strict(),
+  z.strictObject({ type: z.literal('state-changed'), state: ActiveStateSchema }),
+  z.strictObject({ type: z.literal('toggle-sidebar') }),
+  z.strictObject({ type: z.literal('open-sidebar') }),
 ]);
 
 // ── options page → background ──────────────────────────────────────────────
 export const OptionsRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('get-status') }).strict(),
-  z.object({ type: z.literal('clear-log') }).strict(),
+  z.strictObject({ type: z.literal('get-status') }),
+  z.strictObject({ type: z.literal('clear-log') }),
   /** Why prompts could not be logged lately (full disk, refused events), for the options page. */
-  z.object({ type: z.literal('get-log-problems') }).strict(),
+  z.strictObject({ type: z.literal('get-log-problems') }),
   /** The worker's own settings; the background refuses any the administrator has set. */
-  z.object({ type: z.literal('save-user-settings'), settings: UserSettingsSchema }).strict(),
+  z.strictObject({ type: z.literal('save-user-settings'), settings: UserSettingsSchema }),
 ]);
 
-export const PolicyProblemSchema = z.object({ path: z.string(), message: z.string() }).strict();
+export const PolicyProblemSchema = z.strictObject({ path: z.string(), message: z.string() });
 
-export const StatusSchema = z
-  .object({
-    packInfo: PackInfoSchema,
-    settings: SettingsSchema,
-    /** Settings fixed by the administrator; the worker cannot change these. */
-    lockedSettings: z.array(z.string()),
-    /** Why the last policy (or pack from policy) was refused; empty when all is well. */
-    policyProblems: z.array(PolicyProblemSchema),
-  })
-  .strict();
+export const StatusSchema = z.strictObject({
+  packInfo: PackInfoSchema,
+  settings: SettingsSchema,
+  /** Settings fixed by the administrator; the worker cannot change these. */
+  lockedSettings: z.array(z.string()),
+  /** Why the last policy (or pack from policy) was refused; empty when all is well. */
+  policyProblems: z.array(PolicyProblemSchema),
+});
 
-export const OkSchema = z.object({ ok: z.literal(true) }).strict();
+export const OkSchema = z.strictObject({ ok: z.literal(true) });
 
-export const LogProblemsSchema = z.object({ problems: z.array(LogProblemSchema) }).strict();
+export const LogProblemsSchema = z.strictObject({ problems: z.array(LogProblemSchema) });
 
 /** The response each request type gets, parsed by the sender on receipt. */
 export const responseSchemas = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { PackInfoSchema, type PackInfo } from '../messaging/protocol.ts';
 import { SettingsSchema } from './settings.ts';
 import type { LastGoodSettings } from './merge.ts';
@@ -8,22 +8,19 @@ import type { LastGoodSettings } from './merge.ts';
  * browser restart: after a bad policy push, workers keep the pack and settings they had. It holds
  * an administrator's pack and settings only: never note text.
  */
-export const LastGoodSchema = z
-  .object({
-    settings: SettingsSchema.partial(),
-    pack: z
-      .object({
-        /** The pack exactly as the administrator sent it (JSON text). */
-        text: z.string(),
-        sha256: z.string().regex(/^[0-9a-f]{64}$/),
-        info: PackInfoSchema,
-        /** The policy address it came from, if any, so an unchanged URL and hash need no download. */
-        url: z.string().optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+export const LastGoodSchema = z.strictObject({
+  settings: z.partial(SettingsSchema),
+  pack: z.optional(
+    z.strictObject({
+      /** The pack exactly as the administrator sent it (JSON text). */
+      text: z.string(),
+      sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+      info: PackInfoSchema,
+      /** The policy address it came from, if any, so an unchanged URL and hash need no download. */
+      url: z.optional(z.string()),
+    }),
+  ),
+});
 
 export type LastGood = z.infer<typeof LastGoodSchema>;
 export type LastGoodPack = NonNullable<LastGood['pack']>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { SettingsSchema, type Settings } from './settings.ts';
 
 /**
@@ -10,16 +10,16 @@ import { SettingsSchema, type Settings } from './settings.ts';
 /** Where the rule pack comes from. */
 export const PackPolicyShape = {
   /** The whole pack as a JSON string (as uBlock Origin's `adminSettings` carries its settings). */
-  rulePack: z.string().min(1),
+  rulePack: z.string().check(z.minLength(1)),
   /** An https address the background fetches the pack from; needs `rulePackSha256`. */
-  rulePackUrl: z.url({ protocol: /^https?$/ }).max(2000),
+  rulePackUrl: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)),
   /** SHA-256 of the exact bytes at `rulePackUrl`, in hex: only a pack with this hash is used. */
-  rulePackSha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hexadecimal characters (a SHA-256 hash)'),
+  rulePackSha256: z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hexadecimal characters (a SHA-256 hash)')),
   /** How often to retry a pack URL that could not be fetched, in minutes. */
-  rulePackRefreshMinutes: z.number().int().min(15).max(10080),
+  rulePackRefreshMinutes: z.int().check(z.minimum(15), z.maximum(10080)),
 } as const;
 
-export const ManagedPolicySchema = z.object({ ...PackPolicyShape, ...SettingsSchema.shape }).partial().strict();
+export const ManagedPolicySchema = z.partial(z.strictObject({ ...PackPolicyShape, ...SettingsSchema.shape }));
 
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
 export type SettingKey = keyof Settings;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { SettingsSchema, type Settings } from './settings.ts';
 
 /**
@@ -6,12 +6,14 @@ import { SettingsSchema, type Settings } from './settings.ts';
  * has not set them. Permissions (snooze, export, clearing the log), sites, contacts and switched
  * off rules are the organisation's to decide, so they are not here.
  */
-export const UserSettingsSchema = SettingsSchema.pick({
-  jurisdiction: true,
-  locale: true,
-  maxPromptsPerNote: true,
-  logRetentionDays: true,
-}).partial();
+export const UserSettingsSchema = z.partial(
+  z.pick(SettingsSchema, {
+    jurisdiction: true,
+    locale: true,
+    maxPromptsPerNote: true,
+    logRetentionDays: true,
+  }),
+);
 
 export type UserSettings = z.infer<typeof UserSettingsSchema>;
 export type UserSettingKey = keyof UserSettings;

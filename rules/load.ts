@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../validation/zod.ts';
 import { parsePhrase } from './phrase.ts';
 import { checkPattern } from './safe-pattern.ts';
 import type { RulePack } from './schema.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../validation/zod.ts';
 import { concernIds } from './concerns.ts';
 
 /**
@@ -40,26 +40,28 @@ export type ContextCategory = z.infer<typeof ContextCategory>;
 export const CancellingCategory = z.enum(['negation', 'hypothetical', 'historical', 'experiencer']);
 export type CancellingCategory = z.infer<typeof CancellingCategory>;
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lower-case letters, digits and hyphens (max 80)');
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lower-case letters, digits and hyphens (max 80)'));
 const httpsUrl = z.url({ protocol: /^https$/, message: 'must be an https URL' });
-const plain = (max: number) => z.string().trim().min(1).max(max);
+const plain = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+/** A card summary: shown in the prompt, so it must fit on a line or two. */
+const summary = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(139, 'summary must be under 140 characters'));
+/** A list with at least one entry; `message` says why, where the pack format has a reason. */
+const someOf = <T extends z.core.SomeType>(item: T, message?: string) => z.array(item).check(z.minLength(1, message));
 
 /**
  * A phrase is a sequence of space-separated tokens matched against the normalised words of one
  * sentence: `word`, `prefix*` (3+ letters), `a|b*|c` alternatives, `@lexicon`, `~N` a gap of up to
  * N words (N ≤ 8). Tokens, not regex, so a phrase can never backtrack catastrophically.
  */
-export const Phrase = z.string().trim().min(1).max(600);
+export const Phrase = z.string().check(z.trim(), z.minLength(1), z.maxLength(600));
 
 export const Source = z.strictObject({
   id,
   title: plain(300),
   publisher: plain(200),
   url: httpsUrl,
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD').optional(),
-  jurisdictions: z.array(Jurisdiction).min(1).optional(),
+  date: z.optional(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'))),
+  jurisdictions: z.optional(someOf(Jurisdiction)),
 });
 export type Source = z.infer<typeof Source>;
 
@@ -67,15 +69,15 @@ export const ContactCategory = z.strictObject({
   id,
   name: plain(200),
   /** Only national numbers ship as facts; local contacts are filled in by an administrator. */
-  nationalNumber: z.string().regex(/^[0-9 ]{3,20}$/).optional(),
-  jurisdictions: z.array(Jurisdiction).min(1).optional(),
+  nationalNumber: z.optional(z.string().check(z.regex(/^[0-9 ]{3,20}$/))),
+  jurisdictions: z.optional(someOf(Jurisdiction)),
 });
 export type ContactCategory = z.infer<typeof ContactCategory>;
 
 export const CardSourceRef = z.strictObject({
   source: id,
   /** Step, paragraph or section within the source. */
-  locator: plain(200).optional(),
+  locator: z.optional(plain(200)),
 });
 export type CardSourceRef = z.infer<typeof CardSourceRef>;
 
@@ -84,65 +86,69 @@ export type Link = z.infer<typeof Link>;
 
 export const Card = z.strictObject({
   id,
-  summary: z.string().trim().min(1).max(139, 'summary must be under 140 characters'),
+  summary: summary(),
   detail: plain(4000),
-  cy: z
-    .strictObject({
-      summary: z.string().trim().min(1).max(139, 'summary must be under 140 characters').optional(),
-      detail: plain(4000).optional(),
-    })
-    .optional(),
-  sources: z.array(CardSourceRef).min(1, 'every card cites at least one source'),
+  cy: z.optional(
+    z.strictObject({
+      summary: z.optional(summary()),
+      detail: z.optional(plain(4000)),
+    }),
+  ),
+  sources: someOf(CardSourceRef, 'every card cites at least one source'),
   links: z.array(Link),
   contactCategories: z.array(id),
-  responses: z.array(ResponseCode).min(1),
+  responses: someOf(ResponseCode),
   /** Duties enacted but not yet commenced are shown as "coming". */
-  status: z.enum(['in-force', 'coming']).optional(),
+  status: z.optional(z.enum(['in-force', 'coming'])),
   /** Shown only in these nations (e.g. the FGM duty is not Scottish law). */
-  jurisdictions: z.array(Jurisdiction).min(1).optional(),
+  jurisdictions: z.optional(someOf(Jurisdiction)),
 });
 export type Card = z.infer<typeof Card>;
 
 export const Trigger = z
   .strictObject({
     /** Any phrase matching raises the trigger. */
-    phrases: z.array(Phrase).min(1).optional(),
+    phrases: z.optional(someOf(Phrase)),
     /** A regular expression over the normalised sentence (lower case, single spaces); checked for safety. */
-    pattern: z.string().min(1).max(500).optional(),
+    pattern: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
     /** At least one of these phrases must also occur in the same sentence. */
-    requires: z.array(Phrase).min(1).optional(),
+    requires: z.optional(someOf(Phrase)),
     /** None of these phrases may occur in the same sentence (LanguageTool-style antipatterns). */
-    unless: z.array(Phrase).min(1).optional(),
+    unless: z.optional(someOf(Phrase)),
     /** Context modifiers that do not cancel this trigger (e.g. a phrase that contains its own negation). */
-    ignoreContext: z.array(CancellingCategory).optional(),
+    ignoreContext: z.optional(z.array(CancellingCategory)),
   })
-  .refine((t) => t.phrases !== undefined || t.pattern !== undefined, {
-    message: 'a trigger needs phrases or a pattern',
-  });
+  .check(
+    z.refine((t) => t.phrases !== undefined || t.pattern !== undefined, {
+      message: 'a trigger needs phrases or a pattern',
+    }),
+  );
 export type Trigger = z.infer<typeof Trigger>;
 
 export const ConcernRequirement = z.strictObject({
   /** "any-risk" means any of the risk concerns. */
-  concerns: z.array(z.union([Concern, z.literal('any-risk')])).min(1),
+  concerns: someOf(z.union([Concern, z.literal('any-risk')])),
   /** "sentence": a required concern must be raised in the same sentence as the trigger. */
   scope: z.enum(['sentence', 'note']),
 });
 export type ConcernRequirement = z.infer<typeof ConcernRequirement>;
 
+const exampleText = z.string().check(z.minLength(1), z.maxLength(2000));
+
 export const Examples = z.strictObject({
-  match: z.array(z.string().min(1).max(2000)).min(1, 'every rule needs text it must match'),
-  noMatch: z.array(z.string().min(1).max(2000)).min(1, 'every rule needs text it must not match'),
+  match: someOf(exampleText, 'every rule needs text it must match'),
+  noMatch: someOf(exampleText, 'every rule needs text it must not match'),
 });
 
 export const Rule = z.strictObject({
   id,
   concern: Concern,
   severity: Severity,
-  description: plain(500).optional(),
-  jurisdictions: z.array(Jurisdiction).min(1).optional(),
-  triggers: z.array(Trigger).min(1),
-  requiresConcerns: ConcernRequirement.optional(),
-  cards: z.array(Card).min(1),
+  description: z.optional(plain(500)),
+  jurisdictions: z.optional(someOf(Jurisdiction)),
+  triggers: someOf(Trigger),
+  requiresConcerns: z.optional(ConcernRequirement),
+  cards: someOf(Card),
   examples: Examples,
 });
 export type Rule = z.infer<typeof Rule>;
@@ -153,11 +159,11 @@ export const Combination = z.strictObject({
   /** The concern the prompt is about; reported as the hit's concern. */
   concern: Concern,
   severity: Severity,
-  description: plain(500).optional(),
+  description: z.optional(plain(500)),
   /** Every entry must be present; "any-risk" is satisfied by any risk concern. */
-  all: z.array(z.union([Concern, z.literal('any-risk')])).min(1),
-  jurisdictions: z.array(Jurisdiction).min(1).optional(),
-  cards: z.array(Card).min(1),
+  all: someOf(z.union([Concern, z.literal('any-risk')])),
+  jurisdictions: z.optional(someOf(Jurisdiction)),
+  cards: someOf(Card),
   examples: Examples,
 });
 export type Combination = z.infer<typeof Combination>;
@@ -166,14 +172,17 @@ export const ContextGroup = z.strictObject({
   category: ContextCategory,
   direction: z.enum(['forward', 'backward', 'both']),
   /** How many words the modifier reaches, unless a terminator comes first. */
-  scope: z.int().min(1).max(60),
-  phrases: z.array(Phrase).min(1),
+  scope: z.int().check(z.minimum(1), z.maximum(60)),
+  phrases: someOf(Phrase),
 });
 export type ContextGroup = z.infer<typeof ContextGroup>;
 
 export const Normalisation = z.strictObject({
   /** Whole-word replacements after lower-casing: spellings, misspellings, shorthand. */
-  words: z.record(z.string().regex(/^[a-z0-9']+$/, 'keys are single lower-case words'), z.string().trim().min(1).max(100)),
+  words: z.record(
+    z.string().check(z.regex(/^[a-z0-9']+$/, 'keys are single lower-case words')),
+    z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  ),
 });
 
 export const RulePack = z.strictObject({
@@ -181,16 +190,16 @@ export const RulePack = z.strictObject({
   name: plain(200),
   version: z
     .string()
-    .regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9a-z.-]+)?$/i, 'must be a semantic version'),
+    .check(z.regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9a-z.-]+)?$/i, 'must be a semantic version')),
   effectiveDate: z.iso.date(),
-  jurisdictions: z.array(Jurisdiction).min(1),
-  description: plain(2000).optional(),
-  sources: z.array(Source).min(1),
+  jurisdictions: someOf(Jurisdiction),
+  description: z.optional(plain(2000)),
+  sources: someOf(Source),
   contactCategories: z.array(ContactCategory),
-  lexicons: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(Phrase).min(1)),
+  lexicons: z.record(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)), someOf(Phrase)),
   normalisation: Normalisation,
   context: z.array(ContextGroup),
-  rules: z.array(Rule).min(1),
+  rules: someOf(Rule),
   combinations: z.array(Combination),
 });
 export type RulePack = z.infer<typeof RulePack>;
