@@ -49,7 +49,7 @@ export default defineConfig({
     // No web_accessible_resources: nothing of the extension is reachable from a web page. If one is
     // ever needed it must set use_dynamic_url and be justified in docs/permissions.md (a test checks).
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'share-to-protect@example.org', strict_min_version: '128.0' } } }
+      ? { browser_specific_settings: { gecko: { id: 'share-to-protect@example.org', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } } }
       : {}),
     ...(mode !== 'production' && browser !== 'firefox' ? { key: testManifestKey } : {}),
   }),

@@ -1,4 +1,5 @@
 import { caseNoteField } from '../detect/case-note-field.ts';
+import { isElement } from '../detect/dom.ts';
 import { IncrementalFieldReader } from '../detect/incremental-read.ts';
 import { openOrClosedShadowRoot, realTarget, type ShadowRootOpener } from '../detect/shadow.ts';
 import { SameOriginFrames } from './frames.ts';
@@ -57,6 +58,16 @@ export class FieldTracker {
   #consider(event: Event, focusMoved: boolean): void {
     try {
       const raw = event.composedPath()[0] ?? event.target;
+      if (!event.isTrusted) {
+        // A page can fire fake focus and typing at any field: only the worker's own actions
+        // move us to another field. A page's own input event on the note being written (a
+        // template inserted, a framework syncing its model) still means its text changed.
+        const active = this.active;
+        if (!focusMoved && active && isElement(raw) && (raw === active || active.contains(raw))) {
+          this.options.onActivity(active);
+        }
+        return;
+      }
       let field: HTMLElement | undefined;
       if (!focusMoved && raw === this.#lastTarget) {
         field = this.#lastField;

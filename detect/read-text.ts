@@ -32,23 +32,47 @@ export function appendText(node: Node, parts: string[], budget: number): number 
   return length;
 }
 
-/** Appends one node's own text (with its block line breaks); returns how many characters. */
-export function appendNodeText(child: Node, parts: string[], budget: number): number {
-  if (child.nodeType === 3) {
-    const text = child.nodeValue ?? '';
-    parts.push(text);
-    return text.length;
+/** Marks where a block element ends on the walk's stack. */
+const endOfBlock = Symbol('end of block');
+
+/**
+ * Appends one node's own text (with its block line breaks); returns how many characters. Walks
+ * with an explicit stack, not recursion: a page can nest elements deeper than the call stack.
+ */
+export function appendNodeText(start: Node, parts: string[], budget: number): number {
+  let length = 0;
+  const stack: Array<Node | typeof endOfBlock> = [start];
+  while (stack.length > 0 && length < budget) {
+    const node = stack.pop();
+    if (node === undefined) break;
+    if (node === endOfBlock) {
+      parts.push('\n');
+      length += 1;
+      continue;
+    }
+    if (node.nodeType === 3) {
+      const text = node.nodeValue ?? '';
+      parts.push(text);
+      length += text.length;
+      continue;
+    }
+    if (!isHtmlElement(node)) continue;
+    const tag = node.tagName;
+    if (tag === 'BR') {
+      parts.push('\n');
+      length += 1;
+      continue;
+    }
+    if (tag === 'SCRIPT' || tag === 'STYLE') continue;
+    if (blockTags.has(tag)) {
+      parts.push('\n');
+      length += 1;
+      stack.push(endOfBlock);
+    }
+    // Children go on in reverse so the first child is read first.
+    const children: Node[] = [];
+    for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as Node);
   }
-  if (!isHtmlElement(child)) return 0;
-  const tag = child.tagName;
-  if (tag === 'BR') {
-    parts.push('\n');
-    return 1;
-  }
-  if (tag === 'SCRIPT' || tag === 'STYLE') return 0;
-  const block = blockTags.has(tag);
-  if (block) parts.push('\n');
-  const inner = appendText(child, parts, budget);
-  if (block) parts.push('\n');
-  return inner + (block ? 2 : 0);
+  return length;
 }
