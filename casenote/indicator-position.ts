@@ -3,11 +3,14 @@ import type { IndicatorPosition } from '../components/Indicator.tsx';
 const badgeWidth = 56;
 const badgeHeight = 32;
 const gap = 6;
+const margin = 4;
 
 /**
- * Where the indicator goes for a field: just outside its bottom-right corner, so it never covers
- * the text being typed; docked to the viewport's right edge when the field leaves no room.
- * `frameOffset` shifts a field inside an iframe into the top document's coordinates.
+ * Where the indicator goes for a field, never over the text being typed: just outside its
+ * bottom-right corner; where the field reaches the viewport's right edge, just below (or, with no
+ * room below, above) its right end; where the field fills the viewport, docked to the right edge
+ * at the field's bottom, the corner least likely to hold the caret.
+ * `frameOffset` shifts a field inside an iframe into this document's coordinates.
  */
 export function indicatorPosition(
   field: DOMRectReadOnly,
@@ -18,9 +21,13 @@ export function indicatorPosition(
   const bottom = field.bottom + frameOffset.top;
   const right = field.right + frameOffset.left;
   if (bottom < 0 || top > viewport.height) return undefined; // Field scrolled out of view.
-  const clampedTop = Math.min(Math.max(bottom - badgeHeight, 4), viewport.height - badgeHeight - 4);
-  if (right + gap + badgeWidth <= viewport.width - 4) {
-    return { top: clampedTop, left: right + gap, docked: false };
+  const edgeLeft = viewport.width - badgeWidth - margin;
+  if (right + gap + badgeWidth <= viewport.width - margin) {
+    const besideTop = Math.min(Math.max(bottom - badgeHeight, margin), viewport.height - badgeHeight - margin);
+    return { top: besideTop, left: right + gap, docked: false };
   }
-  return { top: clampedTop, left: viewport.width - badgeWidth - 4, docked: true };
+  const left = Math.min(right - badgeWidth, edgeLeft);
+  if (bottom + gap + badgeHeight <= viewport.height - margin) return { top: bottom + gap, left, docked: false };
+  if (top - gap - badgeHeight >= margin) return { top: top - gap - badgeHeight, left, docked: false };
+  return { top: viewport.height - badgeHeight - margin, left: edgeLeft, docked: true };
 }
