@@ -10,7 +10,7 @@ import type {
 import type { PromptCard, ResolvedSource } from './evaluate.ts';
 import { buildWordTable } from './normalise.ts';
 import { buildIndex } from './lookup.ts';
-import { parsePhrase, requiredWords } from './phrase.ts';
+import { indexedElements, parsePhrase, requiredWords } from './phrase.ts';
 import type { Card, Jurisdiction, RulePack } from './schema.ts';
 
 export interface CompileOptions {
@@ -62,10 +62,25 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
 
   const triggerPhrases: IndexedPhrase[] = [];
   const supportPhrases: IndexedPhrase[] = [];
+  const requiredKeys = new Map<string, number>();
+  const keysOf = (words: ReadonlySet<string> | undefined): Int32Array | undefined => {
+    if (words === undefined) return undefined;
+    return Int32Array.from(words, (word) => {
+      let key = requiredKeys.get(word);
+      if (key === undefined) requiredKeys.set(word, (key = requiredKeys.size));
+      return key;
+    });
+  };
   const addPhrase = (source: string, owner: PhraseOwner): void => {
     const parsed = parsePhrase(source, lexicon);
     if (!parsed.ok) throw new Error(`phrase "${source}": ${parsed.message}; validate the pack with parseRulePack first`);
-    (owner.kind === 'trigger' ? triggerPhrases : supportPhrases).push({ elements: parsed.elements, owner, required: requiredWords(parsed.elements) });
+    const { elements } = parsed;
+    (owner.kind === 'trigger' ? triggerPhrases : supportPhrases).push({
+      elements,
+      owner,
+      required: keysOf(requiredWords(elements)),
+      indexed: indexedElements(elements),
+    });
   };
 
   const rules: CompiledRule[] = [];
@@ -110,6 +125,8 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
     triggerIndex: buildIndex(triggerPhrases),
     supportIndex: buildIndex(supportPhrases),
     patternTriggers,
+    requiredKeys,
+    scratch: { entries: new Map(), seen: new Uint32Array(requiredKeys.size), generation: 0, row: [] },
   };
   return internals;
 }

@@ -15,8 +15,17 @@ export type PhraseOwner =
 export interface IndexedPhrase {
   readonly elements: readonly PhraseElement[];
   readonly owner: PhraseOwner;
-  /** One of these words must be in the sentence (see requiredWords); undefined: no such test. */
-  readonly required: ReadonlySet<string> | undefined;
+  /**
+   * Keys (see CompiledPackInternals.requiredKeys) of the words of which one must be in the
+   * sentence (see requiredWords); undefined: no such test.
+   */
+  readonly required: Int32Array | undefined;
+  /**
+   * How many leading elements the index has already matched when it offers this phrase, so
+   * matching resumes after them: 2 when indexed by its first two words, 1 when by a first word
+   * that has no multi-word alternatives, else 0.
+   */
+  readonly indexed: number;
 }
 
 export interface CompiledTrigger {
@@ -67,8 +76,28 @@ export interface PhraseIndex {
   readonly byWord: ReadonlyMap<string, Candidates>;
   readonly byPrefix: ReadonlyMap<string, Candidates>;
   readonly prefixLengths: readonly number[];
-  /** Memo of word -> merged candidates; bounded, see lookup.ts. */
-  readonly memo: Map<string, Candidates>;
+}
+
+/** Everything the matcher needs to know about one distinct word, looked up once per word. */
+export interface WordEntry {
+  readonly trigger: Candidates;
+  readonly support: Candidates;
+  /** This word's key in requiredKeys, or -1 when no phrase requires it. */
+  readonly key: number;
+}
+
+/**
+ * Per-pack scratch state reused by every sentence, so that reading a sentence allocates nothing
+ * unless something in it matches. Evaluation is synchronous, so one set per pack suffices.
+ */
+export interface Scratch {
+  /** Memo of word -> entry; bounded, see lookup.ts. */
+  readonly entries: Map<string, WordEntry>;
+  /** seen[key] === generation: the required word with that key is in the current sentence. */
+  readonly seen: Uint32Array;
+  generation: number;
+  /** Entries of the current sentence's words, by position; longer than the sentence. */
+  row: WordEntry[];
 }
 
 export interface CompiledPackInternals {
@@ -84,4 +113,7 @@ export interface CompiledPackInternals {
   /** Context, requires and unless phrases: read only in sentences where a trigger matched. */
   readonly supportIndex: PhraseIndex;
   readonly patternTriggers: readonly number[];
+  /** Every word some phrase requires (IndexedPhrase.required), numbered densely. */
+  readonly requiredKeys: ReadonlyMap<string, number>;
+  readonly scratch: Scratch;
 }

@@ -1,4 +1,4 @@
-import type { Candidates, IndexedPhrase, PhraseIndex } from './compiled.ts';
+import type { Candidates, CompiledPackInternals, IndexedPhrase, PhraseIndex, WordEntry } from './compiled.ts';
 import type { PhraseElement } from './phrase.ts';
 import { firstWordTests, secondWords } from './phrase.ts';
 
@@ -42,17 +42,29 @@ export function buildIndex(phrases: readonly IndexedPhrase[]): PhraseIndex {
     byWord,
     byPrefix,
     prefixLengths: [...new Set([...byPrefix.keys()].map((k) => k.length))].sort((a, b) => a - b),
-    memo: new Map(),
   };
 }
 
 /**
- * The phrases that could start at a word. Memoised per index because case notes reuse a small
+ * What the matcher needs about a word. Memoised per pack because case notes reuse a small
  * vocabulary; the memo is cleared when full so a hostile note cannot grow it without bound.
  */
+export function entryFor(pack: CompiledPackInternals, word: string): WordEntry {
+  const { entries } = pack.scratch;
+  const known = entries.get(word);
+  if (known !== undefined) return known;
+  const entry: WordEntry = {
+    trigger: candidatesFor(pack.triggerIndex, word),
+    support: candidatesFor(pack.supportIndex, word),
+    key: pack.requiredKeys.get(word) ?? -1,
+  };
+  if (entries.size >= MEMO_LIMIT) entries.clear();
+  entries.set(word, entry);
+  return entry;
+}
+
+/** The phrases that could start at a word. */
 export function candidatesFor(index: PhraseIndex, word: string): Candidates {
-  const memo = index.memo.get(word);
-  if (memo !== undefined) return memo;
   const found: Candidates[] = [];
   const exact = index.byWord.get(word);
   if (exact !== undefined) found.push(exact);
@@ -61,10 +73,7 @@ export function candidatesFor(index: PhraseIndex, word: string): Candidates {
     const byPrefix = index.byPrefix.get(word.slice(0, length));
     if (byPrefix !== undefined) found.push(byPrefix);
   }
-  const result = found.length === 0 ? NONE : found.length === 1 ? (found[0] as Candidates) : merge(found);
-  if (index.memo.size >= MEMO_LIMIT) index.memo.clear();
-  index.memo.set(word, result);
-  return result;
+  return found.length === 0 ? NONE : found.length === 1 ? (found[0] as Candidates) : merge(found);
 }
 
 function merge(list: readonly Candidates[]): Candidates {

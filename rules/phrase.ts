@@ -20,8 +20,17 @@ export type PhraseElement =
   | { readonly kind: 'word'; readonly test: WordTest }
   | { readonly kind: 'gap'; readonly max: number }
   | { readonly kind: 'not'; readonly test: WordTest }
-  /** `single` merges the one-word alternatives so that they cost one set lookup. */
-  | { readonly kind: 'alt'; readonly single: WordTest; readonly multi: readonly (readonly WordTest[])[] };
+  /**
+   * `single` merges the one-word alternatives so that they cost one set lookup. `multiByFirst`
+   * holds the multi-word alternatives that can start with a given word, in their order in
+   * `multi`, when every one starts with an exact word; undefined otherwise.
+   */
+  | {
+      readonly kind: 'alt';
+      readonly single: WordTest;
+      readonly multi: readonly (readonly WordTest[])[];
+      readonly multiByFirst: ReadonlyMap<string, readonly (readonly WordTest[])[]> | undefined;
+    };
 
 export type ParsedPhrase = { ok: true; elements: PhraseElement[] } | { ok: false; message: string };
 
@@ -144,7 +153,24 @@ function altElement(options: readonly WordTest[][]): PhraseElement {
       multi.push(option);
     }
   }
-  return { kind: 'alt', single: { exact, prefixes: [...new Set(prefixes)] }, multi };
+  return { kind: 'alt', single: { exact, prefixes: [...new Set(prefixes)] }, multi, multiByFirst: byFirstWord(multi) };
+}
+
+/**
+ * Lexicons have dozens of multi-word entries ("step dad", "mum's boyfriend"); trying only those
+ * that start with the word at hand spares a failed sequence match for each of the others.
+ */
+function byFirstWord(multi: readonly WordTest[][]): ReadonlyMap<string, WordTest[][]> | undefined {
+  if (multi.length < 2 || multi.some((option) => option[0] === undefined || option[0].prefixes.length > 0)) return undefined;
+  const map = new Map<string, WordTest[][]>();
+  for (const option of multi) {
+    for (const word of (option[0] as WordTest).exact) {
+      const list = map.get(word);
+      if (list === undefined) map.set(word, [option]);
+      else if (list[list.length - 1] !== option) list.push(option);
+    }
+  }
+  return map;
 }
 
 function parseWordTest(token: string): WordTest | string {
@@ -178,38 +204,51 @@ export function matchPhraseAt(elements: readonly PhraseElement[], words: readonl
   return matchFrom(elements, 0, words, start);
 }
 
-function matchFrom(elements: readonly PhraseElement[], index: number, words: readonly string[], pos: number): number {
-  const element = elements[index];
-  if (element === undefined) return pos;
-  if (element.kind === 'word') {
+/**
+ * Resumes a match at element `index`, word `pos`: the phrase index has already matched the
+ * elements before it (see indexedElements).
+ */
+export function matchFrom(elements: readonly PhraseElement[], index: number, words: readonly string[], pos: number): number {
+  // Plain words and negations are followed in a loop; only gaps and alternatives, which may have
+  // to try again from another position, recurse.
+  for (;;) {
+    const element = elements[index];
+    if (element === undefined) return pos;
+    if (element.kind === 'word') {
+      const word = words[pos];
+      if (word === undefined || !wordMatches(element.test, word)) return -1;
+      index += 1;
+      pos += 1;
+      continue;
+    }
+    if (element.kind === 'not') {
+      const next = words[pos];
+      if (next !== undefined && wordMatches(element.test, next)) return -1;
+      index += 1;
+      continue;
+    }
+    if (element.kind === 'gap') {
+      for (let skip = 0; skip <= element.max && pos + skip <= words.length; skip++) {
+        const end = matchFrom(elements, index + 1, words, pos + skip);
+        if (end >= 0) return end;
+      }
+      return -1;
+    }
     const word = words[pos];
-    if (word === undefined || !wordMatches(element.test, word)) return -1;
-    return matchFrom(elements, index + 1, words, pos + 1);
-  }
-  if (element.kind === 'not') {
-    const next = words[pos];
-    if (next !== undefined && wordMatches(element.test, next)) return -1;
-    return matchFrom(elements, index + 1, words, pos);
-  }
-  if (element.kind === 'gap') {
-    for (let skip = 0; skip <= element.max && pos + skip <= words.length; skip++) {
-      const end = matchFrom(elements, index + 1, words, pos + skip);
+    if (word !== undefined && wordMatches(element.single, word)) {
+      const end = matchFrom(elements, index + 1, words, pos + 1);
+      if (end >= 0) return end;
+    }
+    const options = element.multiByFirst === undefined ? element.multi : word === undefined ? undefined : element.multiByFirst.get(word);
+    if (options === undefined) return -1;
+    for (const option of options) {
+      const afterOption = matchSequence(option, words, pos);
+      if (afterOption < 0) continue;
+      const end = matchFrom(elements, index + 1, words, afterOption);
       if (end >= 0) return end;
     }
     return -1;
   }
-  const word = words[pos];
-  if (word !== undefined && wordMatches(element.single, word)) {
-    const end = matchFrom(elements, index + 1, words, pos + 1);
-    if (end >= 0) return end;
-  }
-  for (const option of element.multi) {
-    const afterOption = matchSequence(option, words, pos);
-    if (afterOption < 0) continue;
-    const end = matchFrom(elements, index + 1, words, afterOption);
-    if (end >= 0) return end;
-  }
-  return -1;
 }
 
 function matchSequence(tests: readonly WordTest[], words: readonly string[], pos: number): number {
@@ -240,6 +279,19 @@ export function secondWords(elements: readonly PhraseElement[]): ReadonlySet<str
   if (first === undefined || second === undefined || second.kind !== 'word' || second.test.prefixes.length > 0) return undefined;
   if (first.kind === 'alt' && first.multi.length > 0) return undefined;
   return second.test.exact;
+}
+
+/**
+ * How many leading elements a word-index lookup settles for this phrase. A lookup by first word
+ * settles a plain word or one-word alternatives; it does not settle alternatives with several
+ * words, which must still be tried in order. A lookup by the first two words (secondWords)
+ * settles both.
+ */
+export function indexedElements(elements: readonly PhraseElement[]): number {
+  const first = elements[0];
+  if (first === undefined || first.kind === 'gap' || first.kind === 'not') return 0;
+  if (first.kind === 'alt' && first.multi.length > 0) return 0;
+  return secondWords(elements) === undefined ? 1 : 2;
 }
 
 /**

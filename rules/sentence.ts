@@ -1,12 +1,12 @@
 import type { ConcernId } from './concerns.ts';
 import { isRiskConcern } from './concerns.ts';
-import type { CompiledPackInternals, ConcernNeed, IndexedPhrase, PhraseIndex } from './compiled.ts';
+import type { CompiledPackInternals, ConcernNeed, IndexedPhrase, WordEntry } from './compiled.ts';
 import type { ContextMatch, Span } from './context.ts';
 import { buildSentenceContext, isCancelled } from './context.ts';
-import { candidatesFor } from './lookup.ts';
+import { entryFor } from './lookup.ts';
 import type { Sentence } from './normalise.ts';
 import { normaliseSegment } from './normalise.ts';
-import { matchPhraseAt } from './phrase.ts';
+import { matchFrom } from './phrase.ts';
 
 /** What one sentence contributes to the note; cached per segment by the incremental evaluator. */
 export interface SentenceResult {
@@ -26,66 +26,131 @@ export function evaluateSegment(pack: CompiledPackInternals, segment: string): S
 
 export function evaluateSentence(pack: CompiledPackInternals, sentence: Sentence): SentenceResult {
   const { words } = sentence;
-  const triggerSpans = new Map<number, Span[]>();
-  const requiresMet = new Set<number>();
-  const unlessMet = new Set<number>();
-  const contextMatches: ContextMatch[] = [];
+  const generation = lookUpWords(pack, words);
+  // Most sentences trigger nothing; their context phrases are never read, and nothing is allocated.
+  let triggerSpans = scanTriggers(pack, words, generation);
+  if (pack.patternTriggers.length > 0) triggerSpans = matchPatterns(pack, words, triggerSpans ?? new Map());
+  if (triggerSpans === undefined || triggerSpans.size === 0) return EMPTY;
 
-  const present = new Set(words);
-  const mayMatch = (required: ReadonlySet<string>): boolean => {
-    for (const word of required) if (present.has(word)) return true;
-    return false;
-  };
-  const visit = (candidate: IndexedPhrase, start: number): void => {
-    const { owner } = candidate;
-    if (candidate.required !== undefined && !mayMatch(candidate.required)) return;
-    // requires/unless phrases only matter for triggers that matched in this sentence.
-    if (owner.kind === 'requires' && (requiresMet.has(owner.trigger) || !triggerSpans.has(owner.trigger))) return;
-    if (owner.kind === 'unless' && (unlessMet.has(owner.trigger) || !triggerSpans.has(owner.trigger))) return;
-    const end = matchPhraseAt(candidate.elements, words, start);
-    if (end < 0) return;
-    switch (owner.kind) {
-      case 'trigger':
-        addSpan(triggerSpans, owner.trigger, { start, end });
-        break;
-      case 'requires':
-        requiresMet.add(owner.trigger);
-        break;
-      case 'unless':
-        unlessMet.add(owner.trigger);
-        break;
-      case 'context': {
-        const group = pack.contextGroups[owner.group];
-        if (group !== undefined) contextMatches.push({ start, end, group });
-        break;
-      }
-    }
-  };
-  const scan = (index: PhraseIndex): void => {
-    for (let start = 0; start < words.length; start++) {
-      const candidates = candidatesFor(index, words[start] as string);
-      for (const candidate of candidates.any) visit(candidate, start);
-      const following = words[start + 1];
-      const next = following === undefined ? undefined : candidates.next?.get(following);
-      if (next !== undefined) for (const candidate of next) visit(candidate, start);
-    }
-  };
-  // Most sentences trigger nothing; their context phrases are never read.
-  scan(pack.triggerIndex);
-  if (pack.patternTriggers.length > 0) matchPatterns(pack, words, triggerSpans);
-  if (triggerSpans.size === 0) return EMPTY;
-  scan(pack.supportIndex);
-
-  const context = buildSentenceContext(contextMatches, sentence.breakBefore);
+  const support = scanSupport(pack, words, generation, triggerSpans);
+  const context = buildSentenceContext(support.contextMatches, sentence.breakBefore);
   const firedRules = new Set<number>();
   for (const [triggerIndex, spans] of triggerSpans) {
     const trigger = pack.triggers[triggerIndex];
     if (trigger === undefined || firedRules.has(trigger.rule)) continue;
-    if (trigger.hasRequires && !requiresMet.has(triggerIndex)) continue;
-    if (unlessMet.has(triggerIndex)) continue;
+    if (trigger.hasRequires && !support.requiresMet.has(triggerIndex)) continue;
+    if (support.unlessMet.has(triggerIndex)) continue;
     if (spans.some((span) => !isCancelled(span, context, trigger.ignore))) firedRules.add(trigger.rule);
   }
   return resolveRequirements(pack, firedRules);
+}
+
+/**
+ * Fills the scratch row with each word's entry and marks the required words present; returns the
+ * generation that marks them, so that no per-sentence set is built.
+ */
+function lookUpWords(pack: CompiledPackInternals, words: readonly string[]): number {
+  const scratch = pack.scratch;
+  scratch.generation = (scratch.generation + 1) >>> 0;
+  if (scratch.generation === 0) {
+    // After 2^32 sentences the marks wrap; old marks must not read as current.
+    scratch.seen.fill(0);
+    scratch.generation = 1;
+  }
+  const { row, seen, generation } = scratch;
+  for (let i = 0; i < words.length; i++) {
+    const entry = entryFor(pack, words[i] as string);
+    row[i] = entry;
+    if (entry.key >= 0) seen[entry.key] = generation;
+  }
+  return generation;
+}
+
+/** The cheap test before a full match: does the sentence hold any of the phrase's required words? */
+function mayMatch(candidate: IndexedPhrase, seen: Uint32Array, generation: number): boolean {
+  const required = candidate.required;
+  if (required === undefined) return true;
+  for (let i = 0; i < required.length; i++) if (seen[required[i] as number] === generation) return true;
+  return false;
+}
+
+function scanTriggers(pack: CompiledPackInternals, words: readonly string[], generation: number): Map<number, Span[]> | undefined {
+  const { row, seen } = pack.scratch;
+  let spans: Map<number, Span[]> | undefined;
+  for (let start = 0; start < words.length; start++) {
+    const candidates = (row[start] as WordEntry).trigger;
+    const any = candidates.any;
+    for (let k = 0; k < any.length; k++) {
+      const candidate = any[k] as IndexedPhrase;
+      if (!mayMatch(candidate, seen, generation)) continue;
+      const end = matchFrom(candidate.elements, candidate.indexed, words, start + candidate.indexed);
+      if (end >= 0) spans = addSpan(spans, (candidate.owner as { trigger: number }).trigger, { start, end });
+    }
+    const following = words[start + 1];
+    const next = following === undefined ? undefined : candidates.next?.get(following);
+    if (next === undefined) continue;
+    for (let k = 0; k < next.length; k++) {
+      const candidate = next[k] as IndexedPhrase;
+      if (!mayMatch(candidate, seen, generation)) continue;
+      const end = matchFrom(candidate.elements, candidate.indexed, words, start + candidate.indexed);
+      if (end >= 0) spans = addSpan(spans, (candidate.owner as { trigger: number }).trigger, { start, end });
+    }
+  }
+  return spans;
+}
+
+interface Support {
+  readonly requiresMet: Set<number>;
+  readonly unlessMet: Set<number>;
+  readonly contextMatches: ContextMatch[];
+}
+
+/** Context, requires and unless phrases, read only once a trigger has matched. */
+function scanSupport(pack: CompiledPackInternals, words: readonly string[], generation: number, triggerSpans: ReadonlyMap<number, Span[]>): Support {
+  const { row } = pack.scratch;
+  const support: Support = { requiresMet: new Set(), unlessMet: new Set(), contextMatches: [] };
+  for (let start = 0; start < words.length; start++) {
+    const candidates = (row[start] as WordEntry).support;
+    for (const candidate of candidates.any) visitSupport(pack, candidate, words, start, generation, triggerSpans, support);
+    const following = words[start + 1];
+    const next = following === undefined ? undefined : candidates.next?.get(following);
+    if (next !== undefined) for (const candidate of next) visitSupport(pack, candidate, words, start, generation, triggerSpans, support);
+  }
+  return support;
+}
+
+function visitSupport(
+  pack: CompiledPackInternals,
+  candidate: IndexedPhrase,
+  words: readonly string[],
+  start: number,
+  generation: number,
+  triggerSpans: ReadonlyMap<number, Span[]>,
+  support: Support,
+): void {
+  const { owner } = candidate;
+  if (!mayMatch(candidate, pack.scratch.seen, generation)) return;
+  // requires/unless phrases only matter for triggers that matched in this sentence, and only once.
+  if (owner.kind === 'requires' && (support.requiresMet.has(owner.trigger) || !triggerSpans.has(owner.trigger))) return;
+  if (owner.kind === 'unless' && (support.unlessMet.has(owner.trigger) || !triggerSpans.has(owner.trigger))) return;
+  const end = matchFrom(candidate.elements, candidate.indexed, words, start + candidate.indexed);
+  if (end < 0) return;
+  switch (owner.kind) {
+    case 'requires':
+      support.requiresMet.add(owner.trigger);
+      break;
+    case 'unless':
+      support.unlessMet.add(owner.trigger);
+      break;
+    case 'context': {
+      const group = pack.contextGroups[owner.group];
+      if (group !== undefined) support.contextMatches.push({ start, end, group });
+      break;
+    }
+    case 'trigger':
+      // Trigger phrases live in the trigger index; one here would be a compiler bug.
+      throw new Error('trigger phrase found in the support index');
+  }
 }
 
 /** Sentence-scoped requirements ("a disclosure is telling about harm") are settled here. */
@@ -117,7 +182,7 @@ export function needMet(need: Pick<ConcernNeed, 'concerns'>, found: ReadonlySet<
   return need.concerns.some((c) => (c === 'any-risk' ? [...found].some(isRiskConcern) : found.has(c)));
 }
 
-function matchPatterns(pack: CompiledPackInternals, words: readonly string[], spans: Map<number, Span[]>): void {
+function matchPatterns(pack: CompiledPackInternals, words: readonly string[], spans: Map<number, Span[]>): Map<number, Span[]> {
   // Patterns see the words joined by single spaces; offsets map back to word indexes for context.
   const text = words.join(' ');
   const wordAt: number[] = [];
@@ -134,10 +199,13 @@ function matchPatterns(pack: CompiledPackInternals, words: readonly string[], sp
     const end = (wordAt[Math.max(match.index, match.index + match[0].length - 1)] ?? start) + 1;
     addSpan(spans, triggerIndex, { start, end });
   }
+  return spans;
 }
 
-function addSpan(map: Map<number, Span[]>, key: number, span: Span): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [span]);
+function addSpan(map: Map<number, Span[]> | undefined, key: number, span: Span): Map<number, Span[]> {
+  const spans = map ?? new Map<number, Span[]>();
+  const list = spans.get(key);
+  if (list === undefined) spans.set(key, [span]);
   else list.push(span);
+  return spans;
 }
