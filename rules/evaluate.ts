@@ -131,7 +131,10 @@ function aggregate(pack: CompiledPackInternals, results: readonly SentenceResult
   }
   for (const index of pending) {
     const rule = pack.rules[index];
-    if (rule?.requiresConcerns !== undefined && !fired.has(index) && needMet(rule.requiresConcerns, concerns)) fired.add(index);
+    // A note-scoped rule is a fallback for its concern: when a sentence-level rule already raised
+    // the concern, showing the same prompt twice would only add noise.
+    if (rule?.requiresConcerns === undefined || fired.has(index) || concerns.has(rule.concern)) continue;
+    if (needMet(rule.requiresConcerns, concerns)) fired.add(index);
   }
   for (const index of fired) {
     const rule = pack.rules[index];
