@@ -17,7 +17,7 @@ describe('npm run rules', { timeout: 60_000 }, () => {
   it('check: accepts the bundled pack and runs its examples', () => {
     const result = cli('check');
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/ok \(20 rules/);
+    expect(result.stderr).toMatch(/ok \(\d+ rules/);
   });
 
   it('check: lists every problem with its JSON path and exits 1', () => {

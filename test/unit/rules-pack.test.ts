@@ -61,3 +61,17 @@ describe('every example of every rule', () => {
     expect(firedIds(text).includes(id)).toBe(expected);
   });
 });
+
+describe('disclosure told in one sentence, harm in another', () => {
+  it('is raised by the note-level fallback when no sentence links them', () => {
+    const hits = evaluateNote(compiled, 'Amy came to me at break. Her stepdad hit her with a belt last night.').hits.filter((h) => h.concern === 'disclosure');
+    expect(hits.map((h) => h.ruleId)).toEqual(['disclosure-in-note']);
+  });
+
+  it('is prompted once when a sentence already links telling and harm', () => {
+    const hits = evaluateNote(compiled, 'Amy came to me at break. She told me her stepdad hit her with a belt last night.').hits.filter(
+      (h) => h.concern === 'disclosure',
+    );
+    expect(hits.map((h) => h.ruleId)).toEqual(['disclosure']);
+  });
+});
