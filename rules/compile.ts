@@ -10,7 +10,8 @@ import type {
 import type { PromptCard, ResolvedSource } from './evaluate.ts';
 import { buildWordTable } from './normalise.ts';
 import { buildIndex } from './lookup.ts';
-import { indexedElements, parsePhrase, requiredWords } from './phrase.ts';
+import type { AlternativesCache } from './phrase.ts';
+import { collectPrefixes, indexedElements, parsePhrase, requirementSets } from './phrase.ts';
 import type { Card, Jurisdiction, RulePack } from './schema.ts';
 
 export interface CompileOptions {
@@ -62,24 +63,20 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
 
   const triggerPhrases: IndexedPhrase[] = [];
   const supportPhrases: IndexedPhrase[] = [];
-  const requiredKeys = new Map<string, number>();
-  const keysOf = (words: ReadonlySet<string> | undefined): Int32Array | undefined => {
-    if (words === undefined) return undefined;
-    return Int32Array.from(words, (word) => {
-      let key = requiredKeys.get(word);
-      if (key === undefined) requiredKeys.set(word, (key = requiredKeys.size));
-      return key;
-    });
-  };
+  const requirements = createRequirements();
+  const alternatives: AlternativesCache = new Map();
+  const prefixes = new Set<string>();
   const addPhrase = (source: string, owner: PhraseOwner): void => {
-    const parsed = parsePhrase(source, lexicon);
+    const parsed = parsePhrase(source, lexicon, true, alternatives);
     if (!parsed.ok) throw new Error(`phrase "${source}": ${parsed.message}; validate the pack with parseRulePack first`);
     const { elements } = parsed;
+    const indexed = indexedElements(elements);
+    collectPrefixes(elements, prefixes);
     (owner.kind === 'trigger' ? triggerPhrases : supportPhrases).push({
       elements,
       owner,
-      required: keysOf(requiredWords(elements)),
-      indexed: indexedElements(elements),
+      requires: requirements.numbersOf(requirementSets(elements, indexed)),
+      indexed,
     });
   };
 
@@ -125,10 +122,47 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
     triggerIndex: buildIndex(triggerPhrases),
     supportIndex: buildIndex(supportPhrases),
     patternTriggers,
-    requiredKeys,
-    scratch: { entries: new Map(), seen: new Uint32Array(requiredKeys.size), generation: 0, row: [] },
+    requirementsOf: requirements.byWord,
+    prefixes,
+    prefixLengths: [...new Set([...prefixes].map((prefix) => prefix.length))].sort((a, b) => a - b),
+    scratch: { entries: new Map(), met: new Uint32Array(requirements.count()), generation: 0, row: [] },
   };
   return internals;
+}
+
+/** Numbers each distinct requirement (a set of words) and lists, per word, those it meets. */
+function createRequirements(): {
+  numbersOf(sets: readonly ReadonlySet<string>[]): Int32Array | undefined;
+  count(): number;
+  readonly byWord: Map<string, number[]>;
+} {
+  const byWord = new Map<string, number[]>();
+  // Shared lexicon elements repeat the same set object; equal sets written out again share a key.
+  const bySet = new Map<ReadonlySet<string>, number>();
+  const byKey = new Map<string, number>();
+  let count = 0;
+  const numberOf = (set: ReadonlySet<string>): number => {
+    let number = bySet.get(set);
+    if (number !== undefined) return number;
+    const key = [...set].sort().join(' ');
+    number = byKey.get(key);
+    if (number === undefined) {
+      number = count++;
+      byKey.set(key, number);
+      for (const word of set) {
+        const list = byWord.get(word);
+        if (list === undefined) byWord.set(word, [number]);
+        else list.push(number);
+      }
+    }
+    bySet.set(set, number);
+    return number;
+  };
+  return {
+    numbersOf: (sets) => (sets.length === 0 ? undefined : Int32Array.from(new Set(sets.map(numberOf)))),
+    count: () => count,
+    byWord,
+  };
 }
 
 /** The compiler's own output is the only thing that satisfies this. */

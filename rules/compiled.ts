@@ -1,7 +1,7 @@
 import type { ConcernId } from './concerns.ts';
 import type { PromptCard } from './evaluate.ts';
 import type { WordTable } from './normalise.ts';
-import type { PhraseElement } from './phrase.ts';
+import type { MatchWord, PhraseElement } from './phrase.ts';
 import type { CancellingCategory, ContextCategory, Severity } from './schema.ts';
 
 /** Internal shape of a compiled pack. Callers treat CompiledPack as opaque. */
@@ -16,10 +16,10 @@ export interface IndexedPhrase {
   readonly elements: readonly PhraseElement[];
   readonly owner: PhraseOwner;
   /**
-   * Keys (see CompiledPackInternals.requiredKeys) of the words of which one must be in the
-   * sentence (see requiredWords); undefined: no such test.
+   * Requirements (see requirementSets) this phrase needs met in the sentence before it is worth
+   * matching, by their numbers in CompiledPackInternals.requirementsOf; undefined when none.
    */
-  readonly required: Int32Array | undefined;
+  readonly requires: Int32Array | undefined;
   /**
    * How many leading elements the index has already matched when it offers this phrase, so
    * matching resumes after them: 2 when indexed by its first two words, 1 when by a first word
@@ -79,11 +79,11 @@ export interface PhraseIndex {
 }
 
 /** Everything the matcher needs to know about one distinct word, looked up once per word. */
-export interface WordEntry {
+export interface WordEntry extends MatchWord {
   readonly trigger: Candidates;
   readonly support: Candidates;
-  /** This word's key in requiredKeys, or -1 when no phrase requires it. */
-  readonly key: number;
+  /** The requirements this word meets (see CompiledPackInternals.requirementsOf). */
+  readonly meets: readonly number[];
 }
 
 /**
@@ -93,8 +93,8 @@ export interface WordEntry {
 export interface Scratch {
   /** Memo of word -> entry; bounded, see lookup.ts. */
   readonly entries: Map<string, WordEntry>;
-  /** seen[key] === generation: the required word with that key is in the current sentence. */
-  readonly seen: Uint32Array;
+  /** met[n] === generation: a word of the current sentence meets requirement n. */
+  readonly met: Uint32Array;
   generation: number;
   /** Entries of the current sentence's words, by position; longer than the sentence. */
   row: WordEntry[];
@@ -113,7 +113,13 @@ export interface CompiledPackInternals {
   /** Context, requires and unless phrases: read only in sentences where a trigger matched. */
   readonly supportIndex: PhraseIndex;
   readonly patternTriggers: readonly number[];
-  /** Every word some phrase requires (IndexedPhrase.required), numbered densely. */
-  readonly requiredKeys: ReadonlyMap<string, number>;
+  /**
+   * Word -> the numbers of the requirements it meets. A requirement is a set of words of which a
+   * phrase needs one in the sentence; equal sets share a number.
+   */
+  readonly requirementsOf: ReadonlyMap<string, readonly number[]>;
+  /** Every prefix ("bruis*") the phrases use, and their distinct lengths, ascending. */
+  readonly prefixes: ReadonlySet<string>;
+  readonly prefixLengths: readonly number[];
   readonly scratch: Scratch;
 }

@@ -4,6 +4,8 @@ import { firstWordTests, secondWords } from './phrase.ts';
 
 const MEMO_LIMIT = 50_000;
 const NONE: Candidates = { any: [], next: undefined };
+const NO_REQUIREMENTS: readonly number[] = [];
+const NO_PREFIXES: readonly string[] = [];
 
 interface MutableCandidates {
   any: IndexedPhrase[];
@@ -54,13 +56,25 @@ export function entryFor(pack: CompiledPackInternals, word: string): WordEntry {
   const known = entries.get(word);
   if (known !== undefined) return known;
   const entry: WordEntry = {
+    word,
+    prefixes: prefixesOf(pack, word),
     trigger: candidatesFor(pack.triggerIndex, word),
     support: candidatesFor(pack.supportIndex, word),
-    key: pack.requiredKeys.get(word) ?? -1,
+    meets: pack.requirementsOf.get(word) ?? NO_REQUIREMENTS,
   };
   if (entries.size >= MEMO_LIMIT) entries.clear();
   entries.set(word, entry);
   return entry;
+}
+
+function prefixesOf(pack: CompiledPackInternals, word: string): readonly string[] {
+  let found: string[] | undefined;
+  for (const length of pack.prefixLengths) {
+    if (length > word.length) break;
+    const prefix = word.slice(0, length);
+    if (pack.prefixes.has(prefix)) (found ??= []).push(prefix);
+  }
+  return found ?? NO_PREFIXES;
 }
 
 /** The phrases that could start at a word. */

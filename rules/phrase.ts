@@ -14,6 +14,23 @@
 export interface WordTest {
   readonly exact: ReadonlySet<string>;
   readonly prefixes: readonly string[];
+  /** The same prefixes as a set: a word is matched against its own prefixes (see MatchWord). */
+  readonly prefixSet: ReadonlySet<string>;
+}
+
+/** A word as the matcher sees it. */
+export interface MatchWord {
+  readonly word: string;
+  /**
+   * The prefixes used anywhere in the pack that this word starts with, worked out once per word,
+   * so that a test with many prefixes costs a set lookup per such prefix (usually none) rather
+   * than a comparison per prefix in the test.
+   */
+  readonly prefixes: readonly string[];
+}
+
+function wordTest(exact: Set<string>, prefixes: string[]): WordTest {
+  return { exact, prefixes, prefixSet: new Set(prefixes) };
 }
 
 export type PhraseElement =
@@ -37,13 +54,19 @@ export type ParsedPhrase = { ok: true; elements: PhraseElement[] } | { ok: false
 export const MAX_GAP = 8;
 export const MAX_GAPS_PER_PHRASE = 3;
 export const MAX_PHRASE_TOKENS = 16;
-const MAX_REQUIRED_WORDS = 6;
 const MIN_PREFIX = 3;
 const WORD = /^[a-z0-9']+$/;
 
 export type LexiconLookup = (name: string) => readonly string[] | undefined;
 
-export function parsePhrase(source: string, lexicon: LexiconLookup, allowSpecial = true): ParsedPhrase {
+/**
+ * Alternatives already parsed, by token: a pack names the same lexicons ("@parent|@carer") in
+ * hundreds of phrases, and sharing one element per token also lets the compiler treat equal
+ * requirements as one.
+ */
+export type AlternativesCache = Map<string, PhraseElement | string>;
+
+export function parsePhrase(source: string, lexicon: LexiconLookup, allowSpecial = true, cache?: AlternativesCache): ParsedPhrase {
   const tokens = splitTokens(source);
   if (typeof tokens === 'string') return { ok: false, message: tokens };
   if (tokens.length === 0 || tokens[0] === '') return { ok: false, message: 'phrase is empty' };
@@ -70,9 +93,14 @@ export function parsePhrase(source: string, lexicon: LexiconLookup, allowSpecial
     }
     if (token.startsWith('(') || token.includes('@')) {
       if (!allowSpecial) return { ok: false, message: 'lexicon entries cannot contain groups or lexicons' };
-      const options = parseAlternatives(token, lexicon);
-      if (typeof options === 'string') return { ok: false, message: options };
-      elements.push(altElement(options));
+      let element = cache?.get(token);
+      if (element === undefined) {
+        const options = parseAlternatives(token, lexicon);
+        element = typeof options === 'string' ? options : altElement(options);
+        cache?.set(token, element);
+      }
+      if (typeof element === 'string') return { ok: false, message: element };
+      elements.push(element);
       continue;
     }
     const test = parseWordTest(token);
@@ -153,7 +181,7 @@ function altElement(options: readonly WordTest[][]): PhraseElement {
       multi.push(option);
     }
   }
-  return { kind: 'alt', single: { exact, prefixes: [...new Set(prefixes)] }, multi, multiByFirst: byFirstWord(multi) };
+  return { kind: 'alt', single: wordTest(exact, [...new Set(prefixes)]), multi, multiByFirst: byFirstWord(multi) };
 }
 
 /**
@@ -186,76 +214,83 @@ function parseWordTest(token: string): WordTest | string {
       exact.push(alt);
     }
   }
-  return { exact: new Set(exact), prefixes };
+  return wordTest(new Set(exact), prefixes);
 }
 
-export function wordMatches(test: WordTest, word: string): boolean {
-  if (test.exact.has(word)) return true;
-  for (const prefix of test.prefixes) if (word.startsWith(prefix)) return true;
+export function wordMatches(test: WordTest, word: MatchWord): boolean {
+  if (test.exact.has(word.word)) return true;
+  if (test.prefixes.length === 0) return false;
+  const prefixes = word.prefixes;
+  for (let i = 0; i < prefixes.length; i++) if (test.prefixSet.has(prefixes[i] as string)) return true;
   return false;
 }
 
-/**
- * Returns the end index (exclusive) of the shortest match starting at `start`, or -1.
- * Cost is bounded: each gap tries at most MAX_GAP + 1 positions and phrases have at most
- * MAX_GAPS_PER_PHRASE gaps.
- */
-export function matchPhraseAt(elements: readonly PhraseElement[], words: readonly string[], start: number): number {
-  return matchFrom(elements, 0, words, start);
+/** Every prefix any test in these elements uses; a MatchWord's prefixes are drawn from these. */
+export function collectPrefixes(elements: readonly PhraseElement[], into: Set<string>): void {
+  const add = (test: WordTest): void => {
+    for (const prefix of test.prefixes) into.add(prefix);
+  };
+  for (const element of elements) {
+    if (element.kind === 'word' || element.kind === 'not') add(element.test);
+    else if (element.kind === 'alt') {
+      add(element.single);
+      for (const option of element.multi) for (const test of option) add(test);
+    }
+  }
 }
 
 /**
- * Resumes a match at element `index`, word `pos`: the phrase index has already matched the
- * elements before it (see indexedElements).
+ * Returns the end index (exclusive) of the first match of `elements` from element `index` at word
+ * `pos` of `words[0..length)`, or -1: the phrase index has already matched the elements before
+ * `index` (see indexedElements). `words` may be longer than `length`; the rest is ignored.
+ * Cost is bounded: each gap tries at most MAX_GAP + 1 positions and phrases have at most
+ * MAX_GAPS_PER_PHRASE gaps.
  */
-export function matchFrom(elements: readonly PhraseElement[], index: number, words: readonly string[], pos: number): number {
+export function matchFrom(elements: readonly PhraseElement[], index: number, words: readonly MatchWord[], length: number, pos: number): number {
   // Plain words and negations are followed in a loop; only gaps and alternatives, which may have
   // to try again from another position, recurse.
   for (;;) {
     const element = elements[index];
     if (element === undefined) return pos;
     if (element.kind === 'word') {
-      const word = words[pos];
-      if (word === undefined || !wordMatches(element.test, word)) return -1;
+      if (pos >= length || !wordMatches(element.test, words[pos] as MatchWord)) return -1;
       index += 1;
       pos += 1;
       continue;
     }
     if (element.kind === 'not') {
-      const next = words[pos];
-      if (next !== undefined && wordMatches(element.test, next)) return -1;
+      if (pos < length && wordMatches(element.test, words[pos] as MatchWord)) return -1;
       index += 1;
       continue;
     }
     if (element.kind === 'gap') {
-      for (let skip = 0; skip <= element.max && pos + skip <= words.length; skip++) {
-        const end = matchFrom(elements, index + 1, words, pos + skip);
+      for (let skip = 0; skip <= element.max && pos + skip <= length; skip++) {
+        const end = matchFrom(elements, index + 1, words, length, pos + skip);
         if (end >= 0) return end;
       }
       return -1;
     }
-    const word = words[pos];
+    const word = pos < length ? (words[pos] as MatchWord) : undefined;
     if (word !== undefined && wordMatches(element.single, word)) {
-      const end = matchFrom(elements, index + 1, words, pos + 1);
+      const end = matchFrom(elements, index + 1, words, length, pos + 1);
       if (end >= 0) return end;
     }
-    const options = element.multiByFirst === undefined ? element.multi : word === undefined ? undefined : element.multiByFirst.get(word);
+    const options = element.multiByFirst === undefined ? element.multi : word === undefined ? undefined : element.multiByFirst.get(word.word);
     if (options === undefined) return -1;
     for (const option of options) {
-      const afterOption = matchSequence(option, words, pos);
+      const afterOption = matchSequence(option, words, length, pos);
       if (afterOption < 0) continue;
-      const end = matchFrom(elements, index + 1, words, afterOption);
+      const end = matchFrom(elements, index + 1, words, length, afterOption);
       if (end >= 0) return end;
     }
     return -1;
   }
 }
 
-function matchSequence(tests: readonly WordTest[], words: readonly string[], pos: number): number {
+function matchSequence(tests: readonly WordTest[], words: readonly MatchWord[], length: number, pos: number): number {
   let p = pos;
   for (const test of tests) {
-    const word = words[p];
-    if (word === undefined || !wordMatches(test, word)) return -1;
+    if (p >= length || !wordMatches(test, words[p] as MatchWord)) return -1;
     p += 1;
   }
   return p;
@@ -295,19 +330,36 @@ export function indexedElements(elements: readonly PhraseElement[]): number {
 }
 
 /**
- * Words of which at least one must occur in a sentence for the phrase to match there: the
- * smallest set of plain words at any position after the first. A cheap test that spares most
- * phrases the full match in sentences that cannot contain them.
+ * For each element from `from` on that must consume a word, the exact words of which it must
+ * consume one, when it has no prefixes: a phrase can match in a sentence only if every such set
+ * has a word in the sentence. A cheap test that spares most phrases the full match in sentences
+ * that cannot contain them. Elements with prefixes, negations and gaps set no requirement.
  */
-export function requiredWords(elements: readonly PhraseElement[]): ReadonlySet<string> | undefined {
-  let best: ReadonlySet<string> | undefined;
-  for (let i = 1; i < elements.length; i++) {
-    const element = elements[i];
-    let candidate: ReadonlySet<string> | undefined;
-    if (element?.kind === 'word' && element.test.prefixes.length === 0) candidate = element.test.exact;
-    else if (element?.kind === 'alt' && element.single.prefixes.length === 0 && element.multi.length === 0) candidate = element.single.exact;
-    if (candidate !== undefined && (best === undefined || candidate.size < best.size)) best = candidate;
+export function requirementSets(elements: readonly PhraseElement[], from: number): ReadonlySet<string>[] {
+  const sets: ReadonlySet<string>[] = [];
+  for (let i = Math.max(from, 1); i < elements.length; i++) {
+    const element = elements[i] as PhraseElement;
+    if (element.kind === 'word') {
+      if (element.test.prefixes.length === 0) sets.push(element.test.exact);
+    } else if (element.kind === 'alt') {
+      const words = altFirstWords(element);
+      if (words !== undefined) sets.push(words);
+    }
   }
-  // Checking a large set costs more than the match it would save.
-  return best !== undefined && best.size <= MAX_REQUIRED_WORDS ? best : undefined;
+  return sets;
+}
+
+const firstWordsMemo = new WeakMap<PhraseElement, ReadonlySet<string> | null>();
+
+/** Every word an alternatives element can start with, or undefined if any starts with a prefix. */
+function altFirstWords(element: PhraseElement & { kind: 'alt' }): ReadonlySet<string> | undefined {
+  const memo = firstWordsMemo.get(element);
+  if (memo !== undefined) return memo ?? undefined;
+  let words: Set<string> | null = null;
+  if (element.single.prefixes.length === 0 && element.multi.every((option) => option[0] !== undefined && option[0].prefixes.length === 0)) {
+    words = new Set(element.single.exact);
+    for (const option of element.multi) for (const word of (option[0] as WordTest).exact) words.add(word);
+  }
+  firstWordsMemo.set(element, words);
+  return words ?? undefined;
 }

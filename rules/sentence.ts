@@ -54,36 +54,37 @@ function lookUpWords(pack: CompiledPackInternals, words: readonly string[]): num
   scratch.generation = (scratch.generation + 1) >>> 0;
   if (scratch.generation === 0) {
     // After 2^32 sentences the marks wrap; old marks must not read as current.
-    scratch.seen.fill(0);
+    scratch.met.fill(0);
     scratch.generation = 1;
   }
-  const { row, seen, generation } = scratch;
+  const { row, met, generation } = scratch;
   for (let i = 0; i < words.length; i++) {
     const entry = entryFor(pack, words[i] as string);
     row[i] = entry;
-    if (entry.key >= 0) seen[entry.key] = generation;
+    const meets = entry.meets;
+    for (let k = 0; k < meets.length; k++) met[meets[k] as number] = generation;
   }
   return generation;
 }
 
-/** The cheap test before a full match: does the sentence hold any of the phrase's required words? */
-function mayMatch(candidate: IndexedPhrase, seen: Uint32Array, generation: number): boolean {
-  const required = candidate.required;
-  if (required === undefined) return true;
-  for (let i = 0; i < required.length; i++) if (seen[required[i] as number] === generation) return true;
-  return false;
+/** The cheap test before a full match: does the sentence meet each of the phrase's requirements? */
+function mayMatch(candidate: IndexedPhrase, met: Uint32Array, generation: number): boolean {
+  const requires = candidate.requires;
+  if (requires === undefined) return true;
+  for (let i = 0; i < requires.length; i++) if (met[requires[i] as number] !== generation) return false;
+  return true;
 }
 
 function scanTriggers(pack: CompiledPackInternals, words: readonly string[], generation: number): Map<number, Span[]> | undefined {
-  const { row, seen } = pack.scratch;
+  const { row, met } = pack.scratch;
   let spans: Map<number, Span[]> | undefined;
   for (let start = 0; start < words.length; start++) {
     const candidates = (row[start] as WordEntry).trigger;
     const any = candidates.any;
     for (let k = 0; k < any.length; k++) {
       const candidate = any[k] as IndexedPhrase;
-      if (!mayMatch(candidate, seen, generation)) continue;
-      const end = matchFrom(candidate.elements, candidate.indexed, words, start + candidate.indexed);
+      if (!mayMatch(candidate, met, generation)) continue;
+      const end = matchFrom(candidate.elements, candidate.indexed, row, words.length, start + candidate.indexed);
       if (end >= 0) spans = addSpan(spans, (candidate.owner as { trigger: number }).trigger, { start, end });
     }
     const following = words[start + 1];
@@ -91,8 +92,8 @@ function scanTriggers(pack: CompiledPackInternals, words: readonly string[], gen
     if (next === undefined) continue;
     for (let k = 0; k < next.length; k++) {
       const candidate = next[k] as IndexedPhrase;
-      if (!mayMatch(candidate, seen, generation)) continue;
-      const end = matchFrom(candidate.elements, candidate.indexed, words, start + candidate.indexed);
+      if (!mayMatch(candidate, met, generation)) continue;
+      const end = matchFrom(candidate.elements, candidate.indexed, row, words.length, start + candidate.indexed);
       if (end >= 0) spans = addSpan(spans, (candidate.owner as { trigger: number }).trigger, { start, end });
     }
   }
@@ -129,11 +130,12 @@ function visitSupport(
   support: Support,
 ): void {
   const { owner } = candidate;
-  if (!mayMatch(candidate, pack.scratch.seen, generation)) return;
+  const { row, met } = pack.scratch;
+  if (!mayMatch(candidate, met, generation)) return;
   // requires/unless phrases only matter for triggers that matched in this sentence, and only once.
   if (owner.kind === 'requires' && (support.requiresMet.has(owner.trigger) || !triggerSpans.has(owner.trigger))) return;
   if (owner.kind === 'unless' && (support.unlessMet.has(owner.trigger) || !triggerSpans.has(owner.trigger))) return;
-  const end = matchFrom(candidate.elements, candidate.indexed, words, start + candidate.indexed);
+  const end = matchFrom(candidate.elements, candidate.indexed, row, words.length, start + candidate.indexed);
   if (end < 0) return;
   switch (owner.kind) {
     case 'requires':
