@@ -11,7 +11,7 @@ import type { PromptCard, ResolvedSource } from './evaluate.ts';
 import { buildWordTable } from './normalise.ts';
 import { buildIndex } from './lookup.ts';
 import type { AlternativesCache } from './phrase.ts';
-import { collectPrefixes, indexedElements, parsePhrase, requirementSets } from './phrase.ts';
+import { collectPrefixes, createAlternativesCache, indexedElements, parsePhrase, requirementSets } from './phrase.ts';
 import type { Card, Jurisdiction, RulePack } from './schema.ts';
 
 export interface CompileOptions {
@@ -64,7 +64,7 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
   const triggerPhrases: IndexedPhrase[] = [];
   const supportPhrases: IndexedPhrase[] = [];
   const requirements = createRequirements();
-  const alternatives: AlternativesCache = new Map();
+  const alternatives: AlternativesCache = createAlternativesCache();
   const prefixes = new Set<string>();
   const addPhrase = (source: string, owner: PhraseOwner): void => {
     const parsed = parsePhrase(source, lexicon, true, alternatives);
@@ -144,7 +144,7 @@ function createRequirements(): {
   const numberOf = (set: ReadonlySet<string>): number => {
     let number = bySet.get(set);
     if (number !== undefined) return number;
-    const key = [...set].sort().join(' ');
+    const key = set.size === 1 ? (set.values().next().value as string) : [...set].sort().join(' ');
     number = byKey.get(key);
     if (number === undefined) {
       number = count++;

@@ -64,7 +64,16 @@ export type LexiconLookup = (name: string) => readonly string[] | undefined;
  * hundreds of phrases, and sharing one element per token also lets the compiler treat equal
  * requirements as one.
  */
-export type AlternativesCache = Map<string, PhraseElement | string>;
+export interface AlternativesCache {
+  /** Token -> its element, or why it does not parse. */
+  readonly tokens: Map<string, PhraseElement | string>;
+  /** "@name" -> the lexicon's entries as word-test sequences, or why one does not parse. */
+  readonly lexicons: Map<string, readonly (readonly WordTest[])[] | string>;
+}
+
+export function createAlternativesCache(): AlternativesCache {
+  return { tokens: new Map(), lexicons: new Map() };
+}
 
 export function parsePhrase(source: string, lexicon: LexiconLookup, allowSpecial = true, cache?: AlternativesCache): ParsedPhrase {
   const tokens = splitTokens(source);
@@ -93,11 +102,11 @@ export function parsePhrase(source: string, lexicon: LexiconLookup, allowSpecial
     }
     if (token.startsWith('(') || token.includes('@')) {
       if (!allowSpecial) return { ok: false, message: 'lexicon entries cannot contain groups or lexicons' };
-      let element = cache?.get(token);
+      let element = cache?.tokens.get(token);
       if (element === undefined) {
-        const options = parseAlternatives(token, lexicon);
+        const options = parseAlternatives(token, lexicon, cache);
         element = typeof options === 'string' ? options : altElement(options);
-        cache?.set(token, element);
+        cache?.tokens.set(token, element);
       }
       if (typeof element === 'string') return { ok: false, message: element };
       elements.push(element);
@@ -126,11 +135,12 @@ function splitTokens(source: string): string[] | string {
       if (depth === 0) return 'unbalanced ")"';
       depth = 0;
     }
-    if (/\s/.test(ch) && depth === 0) {
+    const space = isSpace(ch);
+    if (space && depth === 0) {
       if (current !== '') tokens.push(current);
       current = '';
     } else {
-      current += /\s/.test(ch) ? ' ' : ch;
+      current += space ? ' ' : ch;
     }
   }
   if (depth !== 0) return 'unbalanced "("';
@@ -138,21 +148,27 @@ function splitTokens(source: string): string[] | string {
   return tokens;
 }
 
+/** As /\s/, without running a regular expression for the printable ASCII most phrases are made of. */
+function isSpace(ch: string): boolean {
+  if (ch > ' ' && ch < '\u007f') return false;
+  return /\s/.test(ch);
+}
+
 /** A token with groups or lexicons: each alternative becomes a sequence of word tests. */
-function parseAlternatives(token: string, lexicon: LexiconLookup): WordTest[][] | string {
+function parseAlternatives(token: string, lexicon: LexiconLookup, cache: AlternativesCache | undefined): (readonly WordTest[])[] | string {
   const inner = token.startsWith('(') && token.endsWith(')') ? token.slice(1, -1) : token;
   if (inner.includes('(') || inner.includes(')')) return `"${token}": a group must be a whole token`;
-  const options: WordTest[][] = [];
+  const options: (readonly WordTest[])[] = [];
   for (const alternative of inner.split('|')) {
     const part = alternative.trim();
     if (part.startsWith('@')) {
-      const entries = lexicon(part.slice(1));
-      if (entries === undefined) return `unknown lexicon "${part}"`;
-      for (const entry of entries) {
-        const parsed = parsePhrase(entry, lexicon, false);
-        if (!parsed.ok) return `lexicon ${part}: ${parsed.message}`;
-        options.push(parsed.elements.flatMap((e) => (e.kind === 'word' ? [e.test] : [])));
+      let entries = cache?.lexicons.get(part);
+      if (entries === undefined) {
+        entries = parseLexicon(part, lexicon);
+        cache?.lexicons.set(part, entries);
       }
+      if (typeof entries === 'string') return entries;
+      options.push(...entries);
       continue;
     }
     const words = part.split(' ').filter((w) => w !== '');
@@ -168,10 +184,22 @@ function parseAlternatives(token: string, lexicon: LexiconLookup): WordTest[][] 
   return options;
 }
 
-function altElement(options: readonly WordTest[][]): PhraseElement {
+function parseLexicon(part: string, lexicon: LexiconLookup): (readonly WordTest[])[] | string {
+  const entries = lexicon(part.slice(1));
+  if (entries === undefined) return `unknown lexicon "${part}"`;
+  const options: WordTest[][] = [];
+  for (const entry of entries) {
+    const parsed = parsePhrase(entry, lexicon, false);
+    if (!parsed.ok) return `lexicon ${part}: ${parsed.message}`;
+    options.push(parsed.elements.flatMap((e) => (e.kind === 'word' ? [e.test] : [])));
+  }
+  return options;
+}
+
+function altElement(options: readonly (readonly WordTest[])[]): PhraseElement {
   const exact = new Set<string>();
   const prefixes: string[] = [];
-  const multi: WordTest[][] = [];
+  const multi: (readonly WordTest[])[] = [];
   for (const option of options) {
     const only = option[0];
     if (option.length === 1 && only !== undefined) {
@@ -188,9 +216,9 @@ function altElement(options: readonly WordTest[][]): PhraseElement {
  * Lexicons have dozens of multi-word entries ("step dad", "mum's boyfriend"); trying only those
  * that start with the word at hand spares a failed sequence match for each of the others.
  */
-function byFirstWord(multi: readonly WordTest[][]): ReadonlyMap<string, WordTest[][]> | undefined {
+function byFirstWord(multi: readonly (readonly WordTest[])[]): ReadonlyMap<string, (readonly WordTest[])[]> | undefined {
   if (multi.length < 2 || multi.some((option) => option[0] === undefined || option[0].prefixes.length > 0)) return undefined;
-  const map = new Map<string, WordTest[][]>();
+  const map = new Map<string, (readonly WordTest[])[]>();
   for (const option of multi) {
     for (const word of (option[0] as WordTest).exact) {
       const list = map.get(word);
