@@ -6,8 +6,9 @@ const retryDelaysMs = [50, 150, 400, 1000, 2000];
 
 function isTransient(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  // A stopped MV3 service worker answers with these while it restarts.
-  return /Receiving end does not exist|message port closed|Could not establish connection/i.test(message);
+  // A stopped MV3 service worker answers with these while it restarts; the last one comes when it
+  // is stopped while a request is in flight (it had promised an asynchronous answer).
+  return /Receiving end does not exist|message port closed|Could not establish connection|message channel closed/i.test(message);
 }
 
 /** The background answers `{ error }` when a handler fails, so the sender learns why. */
