@@ -8,7 +8,9 @@ import { bundledPackPath } from '../rules/bundled.ts';
 /**
  * Rule engine figures for issue #3, item 7: compiling the default pack; evaluating notes of
  * 3,000, 30,000 and 300,000 characters (target: median <= 1 ms at 30,000, growing linearly); and
- * re-evaluating after a one-character edit in a 30,000-character note (target <= 0.2 ms).
+ * re-evaluating after a one-character edit in a 30,000-character note (target <= 0.2 ms); and
+ * pathological notes (1 MB, emoji, right-to-left, one huge word, many line breaks), which must
+ * stay bounded.
  * Notes are built from corpus sentences, each made unique with a number so that no cache helps
  * the cold figures. Only timings are printed, never note text.
  */
@@ -70,6 +72,8 @@ export default async function benchRules(): Promise<void> {
 
   const parseMs = median(runs(20, () => parseRulePack(packText)));
   const compileMs = median(runs(50, () => compilePack(pack)));
+  // The first note a tab reads after the pack arrives also fills the per-word memo.
+  const firstMs = median(runs(10, (i) => evaluateNote(compilePack(pack), buildNote(texts, 30_000, `f${i}-`))));
   const compiled = compilePack(pack);
 
   // Warm up the JIT and the word memo on text that is not measured.
@@ -95,15 +99,29 @@ export default async function benchRules(): Promise<void> {
     evaluator.evaluate(current);
   });
 
+  // Pathological notes: each must stay bounded (roughly linear in length, no blow-up).
+  const megabyte = 1_000_000;
+  const pathological: [string, string][] = [
+    ['1 MB note of corpus text', buildNote(texts, megabyte, 'mb-')],
+    ['1 MB of emoji', '😀👨‍👩‍👧 🙂 '.repeat(megabyte / 12)],
+    ['1 MB of right-to-left text', '\u202eقال إنه ضربها עברית \u202c'.repeat(megabyte / 28)],
+    ['one 1 MB word', 'a'.repeat(megabyte)],
+    ['100,000 newlines', `${'hit\n'.repeat(100_000)}`],
+    ['100,000 blank lines', '\n\n'.repeat(100_000)],
+  ];
+  const bounded = pathological.map(([label, text]) => ({ label, chars: text.length, ms: median(runs(3, () => evaluateNote(compiled, text))) }));
+
   const perThousand = (ms: number, chars: number): string => fmt((ms / chars) * 1000);
   console.log('rules: default pack');
   console.log(`  parse + validate pack     ${fmt(parseMs)}`);
   console.log(`  compile pack              ${fmt(compileMs)}`);
+  console.log(`  compile + first 30,000-char note (empty word memo)  ${fmt(firstMs)}`);
   for (const { chars, ms } of cold) {
     const target = chars === 30_000 ? '  (target ≤ 1 ms)' : '';
     console.log(`  evaluate ${String(chars).padStart(7)} chars     ${fmt(ms).padStart(9)}  (${perThousand(ms, chars)} per 1,000 chars)${target}`);
   }
   console.log(`  one-character edit, 30,000 chars (incremental)  ${fmt(median(editSamples))}  (target ≤ 0.2 ms)`);
+  for (const { label, chars, ms } of bounded) console.log(`  ${label.padEnd(28)} ${fmt(ms).padStart(9)}  (${perThousand(ms, chars)} per 1,000 chars)`);
   console.log(`  load average during run: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 }
 
