@@ -96,4 +96,3 @@ test('events from three tabs are all stored, each once, while the service worker
   const reshown = [...shownPerNote.values()].filter((ruleIds) => ruleIds.length > reference.length).length;
   expect(reshown, 'notes whose prompts were shown again after a worker restart').toBe(0);
 });
-});
