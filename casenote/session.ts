@@ -1,5 +1,5 @@
 import { chooseLocale, translator, type Translate, type UiLocale } from '../i18n/t.ts';
-import type { ActiveState } from '../messaging/protocol.ts';
+import type { ActiveState, FrameAction, FrameActionMessage, FrameActionRequest, FramePromptsMessage } from '../messaging/protocol.ts';
 import type { EventKind, PromptEvent, ResponseCode } from '../log/event.ts';
 import { compilePack, type CompiledPack } from '../rules/compile.ts';
 import { createNoteEvaluator, type RuleHit } from '../rules/evaluate.ts';
@@ -14,6 +14,9 @@ import { CaretKeeper } from './decision-caret.ts';
 import { insertAtCaret, type InsertOutcome } from './insert-text.ts';
 import { idleScheduler, type IdleScheduler } from './schedule.ts';
 import { CaseNoteView } from './view.ts';
+import { ChildFrameRelay, type RelayOpen, type SendFramePrompts } from './frame-relay.ts';
+import { hitsForRelayedPrompts } from './frame-relay-hits.ts';
+import { RelayedNotes, type RelayedNote } from './frame-relay-top.ts';
 
 export interface SessionDeps {
   window: Window;
@@ -24,6 +27,13 @@ export interface SessionDeps {
   /** Sends one log event to the background (which stores it exactly once). */
   logEvent: (event: PromptEvent) => Promise<void>;
   openOptions: () => void;
+  /**
+   * In a cross-origin child frame: passes its prompts to the top frame, whose sidebar shows them
+   * (through the background; ids only). Unset in the top frame.
+   */
+  relayToTop?: SendFramePrompts;
+  /** In the top frame: sends the worker's action on a child frame's prompt back to that frame. */
+  sendFrameAction?: (request: FrameActionRequest) => Promise<{ relayed: boolean }>;
 }
 
 interface NoteRuntime {
@@ -60,15 +70,26 @@ export class CaseNoteSession {
   #sidebarOpen = false;
   #sidebarTakesFocus = false;
   #announcement = '';
+  /** Child frame: the note whose prompts the top frame was last told about, to act on its answers. */
+  readonly #relay: ChildFrameRelay | undefined;
+  #relayedField: HTMLElement | undefined;
+  /** Child frame: the rule whose decision form opens here, handed over from the top frame's sidebar. */
+  #decisionFirst: string | undefined;
+  /** Top frame: child-frame notes reported through the background. */
+  readonly #relayedNotes = new RelayedNotes();
 
   constructor(deps: SessionDeps) {
     this.#deps = deps;
+    this.#relay = deps.relayToTop && new ChildFrameRelay(deps.window, deps.signal, deps.relayToTop);
     this.#schedule = idleScheduler(() => this.#evaluate(), deps.signal);
     this.#view = new CaseNoteView(deps.window, deps.signal);
     this.#caret = new CaretKeeper(deps.signal);
     this.#tracker = new FieldTracker(deps.window, deps.signal, {
       hints: () => this.#profile(),
-      onActivity: () => this.#schedule.request(),
+      onActivity: () => {
+        this.#relayedNotes.localActivity();
+        this.#schedule.request();
+      },
     });
   }
 
@@ -112,7 +133,8 @@ export class CaseNoteSession {
   }
 
   closeSidebar(): void {
-    const hadFocus = this.#sidebarTakesFocus;
+    // A child frame's note cannot be focused from here; the worker's own note here can.
+    const hadFocus = this.#sidebarTakesFocus && !this.#relayedNotes.latest;
     this.#sidebarOpen = false;
     this.#sidebarTakesFocus = false;
     this.#render();
@@ -179,6 +201,96 @@ export class CaseNoteSession {
       this.#announcement = critical ? this.#t('announceCritical') : this.#t('announcePrompts', visible.length);
     }
     this.#render();
+    void this.#publish(field, note);
+  }
+
+  /** Child frame: tells the top frame this note's prompts; resolves whether it took them. */
+  async #publish(field: HTMLElement, note: NoteRuntime, open?: RelayOpen): Promise<boolean> {
+    if (!this.#relay) return false;
+    this.#relayedField = field;
+    return this.#relay.publish(note.key, note.visible, open);
+  }
+
+  /** Child frame: the indicator opens the top frame's sidebar; this frame's own only if that fails. */
+  #openFromIndicator(byKeyboard: boolean): void {
+    const field = this.#tracker.active;
+    const note = field && this.#notes.get(field);
+    if (!field || !note || !this.#relay) {
+      this.openSidebar(byKeyboard);
+      return;
+    }
+    this.#publish(field, note, byKeyboard ? 'keyboard' : 'pointer')
+      .then((relayed) => relayed || this.openSidebar(byKeyboard))
+      .catch((error: unknown) => console.warn('Share to Protect: could not open the guidance', error));
+  }
+
+  /** Top frame: a child frame's active note and its prompts, relayed by the background. */
+  showFramePrompts(message: FramePromptsMessage): void {
+    this.#relayedNotes.receive(message);
+    if (message.open) this.openSidebar(message.open === 'keyboard');
+    else if (this.#sidebarOpen) this.#render();
+  }
+
+  /**
+   * Child frame: what the worker did with one of this frame's prompts in the top frame's sidebar.
+   * Logged here, under this frame's note key, system and origin, exactly as if done here.
+   */
+  applyFrameAction(message: FrameActionMessage): void {
+    const field = this.#relayedField;
+    const note = field && this.#notes.get(field);
+    // An answer about a note since cleared or replaced: nothing of it is left to act on.
+    if (!field || !note || note.key !== message.noteKey) return;
+    const hit = note.visible.find((visible) => visible.ruleId === message.ruleId);
+    if (!hit) return;
+    switch (message.action) {
+      case 'opened':
+      case 'source-opened':
+        this.#log(message.action, hit, note);
+        break;
+      case 'responded':
+        if (message.response) this.#respond(note, hit, message.response);
+        break;
+      case 'snoozed':
+        this.#snooze(note, hit);
+        void this.#publish(field, note);
+        break;
+      case 'record-decision':
+        // The record's words stay in this frame: its own form writes them into its own note.
+        this.#decisionFirst = hit.ruleId;
+        this.openSidebar(true);
+        this.#decisionFirst = undefined;
+        break;
+    }
+  }
+
+  #respond(note: NoteRuntime, hit: RuleHit, code: ResponseCode): void {
+    note.responses.set(hit.ruleId, code);
+    this.#log('responded', hit, note, code);
+    this.#announceResponse(code);
+  }
+
+  #announceResponse(code: ResponseCode): void {
+    this.#announcement = this.#t('responseRecorded', this.#t(`response_${code.replace(/-/g, '_')}` as Parameters<Translate>[0]));
+    this.#render();
+  }
+
+  #snooze(note: NoteRuntime, hit: RuleHit): void {
+    note.prompts.snooze(hit.ruleId);
+    note.visible = note.visible.filter((visible) => visible.ruleId !== hit.ruleId);
+    this.#log('snoozed', hit, note);
+    this.#announcement = this.#t('snoozedAnnounce');
+    this.#render();
+  }
+
+  /** Top frame: sends an action on a child frame's prompt back to that frame, which logs it. */
+  #sendFrameAction(relayed: RelayedNote, hit: RuleHit, action: FrameAction, response?: ResponseCode): void {
+    const send = this.#deps.sendFrameAction;
+    if (!send) return;
+    send(this.#relayedNotes.action(relayed, hit.ruleId, action, response))
+      .then(({ relayed: reached }) => {
+        if (!reached) console.warn('Share to Protect: the note\'s frame has gone; its answer was not logged');
+      })
+      .catch((error: unknown) => console.warn('Share to Protect: could not pass an answer to the note\'s frame', error));
   }
 
   #log(kind: EventKind, hit: RuleHit, note: NoteRuntime, response?: ResponseCode): void {
@@ -203,6 +315,11 @@ export class CaseNoteSession {
   }
 
   #render(): void {
+    const relayed = this.#sidebarOpen ? this.#relayedNotes.latest : undefined;
+    if (relayed && this.#compiled) {
+      this.#renderRelayed(relayed, this.#compiled);
+      return;
+    }
     const field = this.#tracker.active;
     const note = field ? this.#notes.get(field) : undefined;
     const settings = this.#state?.settings;
@@ -219,26 +336,61 @@ export class CaseNoteSession {
       contacts: settings?.contacts ?? [],
       allowSnooze: settings?.allowSnooze ?? true,
       responses: note?.responses ?? new Map(),
-      onOpenSidebar: (byKeyboard) => this.openSidebar(byKeyboard),
+      decisionFirst: this.#decisionFirst,
+      onOpenSidebar: (byKeyboard) => this.#openFromIndicator(byKeyboard),
       onCloseSidebar: () => this.closeSidebar(),
       onOpenDetail: (hit) => note && this.#log('opened', hit, note),
-      onRespond: (hit, code) => {
-        if (!note) return;
-        note.responses.set(hit.ruleId, code);
-        this.#log('responded', hit, note, code);
-        this.#announcement = this.#t('responseRecorded', this.#t(`response_${code.replace(/-/g, '_')}` as Parameters<Translate>[0]));
-        this.#render();
-      },
+      onRespond: (hit, code) => note && this.#respond(note, hit, code),
       onSnooze: (hit) => {
-        if (!note) return;
-        note.prompts.snooze(hit.ruleId);
-        note.visible = note.visible.filter((visible) => visible.ruleId !== hit.ruleId);
-        this.#log('snoozed', hit, note);
-        this.#announcement = this.#t('snoozedAnnounce');
-        this.#render();
+        if (!note || !field) return;
+        this.#snooze(note, hit);
+        void this.#publish(field, note);
       },
       onOpenSource: (hit) => note && this.#log('source-opened', hit, note),
       onInsertDecision: (hit, text) => this.#insertDecision(field, note, hit, text),
+      onOpenLog: () => this.#deps.openOptions(),
+    });
+  }
+
+  /**
+   * Top frame: the sidebar for a child frame's note, its cards rebuilt from this frame's own pack.
+   * No indicator here (the child shows its own beside the note) and no field to write into.
+   */
+  #renderRelayed(relayed: RelayedNote, compiled: CompiledPack): void {
+    const settings = this.#state?.settings;
+    const send = (action: FrameAction) => (hit: RuleHit) => this.#sendFrameAction(relayed, hit, action);
+    this.#view.update({
+      field: undefined,
+      t: this.#t,
+      locale: this.#locale,
+      prompts: hitsForRelayedPrompts(compiled, relayed.prompts),
+      heldBack: 0,
+      today: localDate(new Date()),
+      sidebarOpen: this.#sidebarOpen,
+      sidebarTakesFocus: this.#sidebarTakesFocus,
+      announcement: this.#announcement,
+      contacts: settings?.contacts ?? [],
+      allowSnooze: settings?.allowSnooze ?? true,
+      responses: relayed.responses,
+      onOpenSidebar: (byKeyboard) => this.openSidebar(byKeyboard),
+      onCloseSidebar: () => this.closeSidebar(),
+      onOpenDetail: send('opened'),
+      onRespond: (hit, code) => {
+        this.#sendFrameAction(relayed, hit, 'responded', code);
+        this.#announceResponse(code);
+      },
+      onSnooze: (hit) => {
+        this.#sendFrameAction(relayed, hit, 'snoozed');
+        this.#announcement = this.#t('snoozedAnnounce');
+        this.#render();
+      },
+      onOpenSource: send('source-opened'),
+      // Never reached: "Record my decision" is handed to the note's own frame below.
+      onInsertDecision: async () => 'field-gone',
+      onRecordDecisionElsewhere: (hit) => {
+        this.#sendFrameAction(relayed, hit, 'record-decision');
+        this.closeSidebar();
+      },
       onOpenLog: () => this.#deps.openOptions(),
     });
   }

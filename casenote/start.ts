@@ -33,6 +33,9 @@ export async function startCaseNote(ctx: ContentScriptContext, testBuild: boolea
       await requestBackground({ type: 'log-event', event });
     },
   });
+  // Reaching here below the top means a cross-origin parent: this frame's sidebar would be
+  // cramped and out of reach of the toolbar, so its prompts go to the top frame's (issue #4).
+  const isChildFrame = window !== window.top;
   const session = new CaseNoteSession({
     window,
     signal: ctx.signal,
@@ -40,10 +43,16 @@ export async function startCaseNote(ctx: ContentScriptContext, testBuild: boolea
     origin: pageOrigin(location),
     logEvent: async (event) => outbox.enqueue(event),
     openOptions: () => void requestBackground({ type: 'open-options' }).catch(warn),
+    ...(isChildFrame
+      ? { relayToTop: (request) => requestBackground(request) }
+      : { sendFrameAction: (request) => requestBackground(request) }),
   });
   ctx.onInvalidated(() => session.destroy());
 
-  browser.runtime.onMessage.addListener((raw) => {
+  browser.runtime.onMessage.addListener((raw, sender) => {
+    // Only the extension's own background speaks to a content script (pages cannot, and another
+    // frame's content script can reach this one only through the background's relay).
+    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return;
     const message = parseMessage(TabMessageSchema, raw, 'the background');
     if (!message) return;
     switch (message.type) {
@@ -55,6 +64,12 @@ export async function startCaseNote(ctx: ContentScriptContext, testBuild: boolea
         break;
       case 'open-sidebar':
         session.openSidebar(true);
+        break;
+      case 'frame-prompts':
+        if (!isChildFrame) session.showFramePrompts(message);
+        break;
+      case 'frame-action':
+        if (isChildFrame) session.applyFrameAction(message);
         break;
     }
   });

@@ -32,6 +32,9 @@ export interface CaseNoteUiProps {
   onOpenSource: (hit: RuleHit) => void;
   onOpenLog: () => void;
   onInsertDecision: (hit: RuleHit, text: string) => Promise<InsertOutcome>;
+  /** See SidebarProps: for a note in a cross-origin child frame. */
+  onRecordDecisionElsewhere?: (hit: RuleHit) => void;
+  decisionFirst?: string;
 }
 
 const severityRank = { critical: 2, warning: 1, info: 0 } as const;
@@ -88,6 +91,8 @@ export function CaseNoteUi(props: CaseNoteUiProps) {
           onOpenSource={props.onOpenSource}
           onOpenLog={props.onOpenLog}
           onInsertDecision={props.onInsertDecision}
+          onRecordDecisionElsewhere={props.onRecordDecisionElsewhere}
+          decisionFirst={props.decisionFirst}
         />
       ) : null}
     </div>

@@ -28,6 +28,13 @@ export interface SidebarProps {
   today: string;
   /** Inserts the decision record at the note's caret and logs that a decision was recorded. */
   onInsertDecision: (hit: RuleHit, text: string) => Promise<InsertOutcome>;
+  /**
+   * Set for a note in a cross-origin child frame: "Record my decision" is handed to that frame,
+   * whose own form writes the record, so the record's words never leave the note's frame.
+   */
+  onRecordDecisionElsewhere?: (hit: RuleHit) => void;
+  /** A rule id whose decision form opens with the sidebar (handed over from the top frame). */
+  decisionFirst?: string;
 }
 
 const severityRank = { critical: 2, warning: 1, info: 0 } as const;
@@ -55,6 +62,13 @@ export function Sidebar(props: SidebarProps) {
   }, []);
   const [collapsed, setCollapsed] = useState(false);
   const [decisionFor, setDecisionFor] = useState<{ hit: RuleHit; summary: string; returnTo: string } | undefined>(undefined);
+  const openDecision = (hit: RuleHit, card: RuleHit['cards'][number]) =>
+    setDecisionFor({ hit, summary: cardText(card, props.locale).summary, returnTo: `${hit.ruleId}:${card.id}` });
+  useEffect(() => {
+    const hit = props.prompts.find((prompt) => prompt.ruleId === props.decisionFirst);
+    const card = hit?.cards[0];
+    if (hit && card) openDecision(hit, card);
+  }, [props.decisionFirst]);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const ordered = [...prompts].sort((a, b) => severityRank[b.severity] - severityRank[a.severity]);
@@ -156,9 +170,7 @@ export function Sidebar(props: SidebarProps) {
                     onRespond={(code) => props.onRespond(hit, code)}
                     onSnooze={() => props.onSnooze(hit)}
                     onOpenSource={() => props.onOpenSource(hit)}
-                    onRecordDecision={() =>
-                      setDecisionFor({ hit, summary: cardText(card, props.locale).summary, returnTo: `${hit.ruleId}:${card.id}` })
-                    }
+                    onRecordDecision={() => (props.onRecordDecisionElsewhere ? props.onRecordDecisionElsewhere(hit) : openDecision(hit, card))}
                   />
                 )),
               )}

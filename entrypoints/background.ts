@@ -4,6 +4,7 @@ import { wireActivation } from '../background/activation.ts';
 import { ActiveStateHolder, bundledState } from '../background/active-state.ts';
 import { startManagedPolicy } from '../background/policy-wiring.ts';
 import { wireLogRetention } from '../background/retention.ts';
+import { routeFrameRelay } from '../background/relay.ts';
 import { routeMessage } from '../background/router.ts';
 import { broadcast } from '../background/tabs.ts';
 import { recordMessagesForTests } from '../background/test-recorder.ts';
@@ -30,7 +31,7 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously so a message that wakes the worker is not missed.
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    const reply = routeMessage(raw, sender, deps, extensionOrigin);
+    const reply = routeFrameRelay(raw, sender) ?? routeMessage(raw, sender, deps, extensionOrigin);
     if (!reply) return false;
     reply.then(sendResponse, (error: unknown) => {
       console.error('Share to Protect: request failed', error);

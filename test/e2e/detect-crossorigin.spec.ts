@@ -1,0 +1,152 @@
+import type { CDPSession, Frame, Page } from '@playwright/test';
+import { expect, test, type ExtensionHarness } from './harness.ts';
+import { ExtensionUi } from './extension-ui.ts';
+import { storedEvents } from './stores.ts';
+
+/**
+ * Issue #4: a note editor embedded from another origin (Dynamics web resources, some LCS
+ * deployments). The fixture page on 127.0.0.1 embeds its note from `localhost` on the same
+ * server: two sites, so Chromium runs the frame out of process with its own content script.
+ */
+
+const disclosure = 'She told me her dad hit her with a belt last night';
+
+/**
+ * The extension's UI inside the cross-origin frame. ExtensionUi speaks to the page's own
+ * renderer, which cannot see into an out-of-process frame, so this one opens the frame's.
+ */
+class FrameUi {
+  #cdp: CDPSession | undefined;
+
+  constructor(
+    private readonly page: Page,
+    private readonly frame: Frame,
+    private readonly frameSelector: string,
+  ) {}
+
+  async evaluate<T>(fn: string, arg?: unknown): Promise<T | undefined> {
+    this.#cdp ??= await this.page.context().newCDPSession(this.frame);
+    const cdp = this.#cdp;
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'share-to-protect' });
+    if (!nodeId) return undefined;
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return undefined;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    if (!object.objectId) return undefined;
+    const result = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function(arg) { return (${fn})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+    });
+    if (result.exceptionDetails) throw new Error(`In the frame's extension UI: ${result.exceptionDetails.text}`);
+    return result.result.value as T;
+  }
+
+  async exists(selector: string): Promise<boolean> {
+    return (await this.evaluate<boolean>('(root, sel) => root.querySelector(sel) !== null', selector)) ?? false;
+  }
+
+  async waitFor(selector: string): Promise<void> {
+    await expect.poll(() => this.exists(selector), { timeout: 10_000 }).toBe(true);
+  }
+
+  /** Clicks with the real mouse: the element's place in the frame plus the frame's place in the page. */
+  async click(selector: string): Promise<void> {
+    const inFrame = await this.evaluate<{ x: number; y: number } | null>(
+      `(root, sel) => { const r = root.querySelector(sel)?.getBoundingClientRect(); return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null; }`,
+      selector,
+    );
+    if (!inFrame) throw new Error(`Nothing in the frame's extension UI matches ${selector}`);
+    const origin = await this.page.locator(this.frameSelector).evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return { x: box.left + el.clientLeft, y: box.top + el.clientTop };
+    });
+    await this.page.mouse.click(origin.x + inFrame.x, origin.y + inFrame.y);
+  }
+}
+
+/** What the toolbar button and Alt+Shift+S do: a message to the tab's top frame (frameId 0). */
+async function toggleSidebarFromBackground(ext: ExtensionHarness, page: Page): Promise<void> {
+  const worker = await ext.serviceWorker();
+  await worker.evaluate(
+    async ({ url }) => {
+      const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: object, o: object): Promise<unknown> } } }).chrome;
+      const tab = (await c.tabs.query({})).find((t) => t.url === url);
+      if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+      await c.tabs.sendMessage(tab.id, { type: 'toggle-sidebar' }, { frameId: 0 });
+    },
+    { url: page.url() },
+  );
+}
+
+async function openNoteInCrossOriginFrame(page: Page, serverUrl: string): Promise<{ frame: Frame; childUi: FrameUi; topUi: ExtensionUi }> {
+  await page.goto(`${serverUrl}/crossorigin.html`);
+  const note = page.frameLocator('#note-frame').locator('#case-note');
+  await note.click();
+  await page.keyboard.type(disclosure, { delay: 5 });
+  const frame = page.frames().find((f) => f.url().includes('/crossorigin-note.html'));
+  if (!frame) throw new Error('the cross-origin note frame did not load');
+  expect(new URL(frame.url()).hostname).toBe('localhost');
+  return { frame, childUi: new FrameUi(page, frame, '#note-frame'), topUi: new ExtensionUi(page) };
+}
+
+test('a note in a cross-origin frame: indicator there, guidance in the top frame, answers logged once under the frame\'s note', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  const { frame, childUi, topUi } = await openNoteInCrossOriginFrame(page, server.url);
+  const childOrigin = new URL(frame.url()).origin;
+
+  // The indicator appears beside the note, inside its own frame; typing kept the caret there.
+  await childUi.waitFor('.stp-indicator');
+  await expect(page.frameLocator('#note-frame').locator('#case-note')).toBeFocused();
+
+  // Pressing it opens the sidebar in the TOP frame with the frame's cards; none opens in the frame.
+  await childUi.click('.stp-indicator');
+  await topUi.waitFor('.stp-sidebar .stp-card');
+  expect(await topUi.text()).toMatch(/physical|hurt|injur|harm/i);
+  expect(await childUi.exists('.stp-sidebar')).toBe(false);
+
+  // Shown events were logged by the frame, under its origin and note key.
+  const worker = await ext.serviceWorker();
+  await expect.poll(async () => (await storedEvents(worker)).filter((e) => e.kind === 'shown').length).toBeGreaterThan(0);
+  const shown = (await storedEvents(worker)).filter((e) => e.kind === 'shown');
+  const noteKey = shown[0]?.noteKey;
+  expect(shown.every((e) => e.origin === childOrigin && e.noteKey === noteKey)).toBe(true);
+
+  // A response given in the top frame is logged once, as the frame's own: its note key, system, origin.
+  const ruleId = await topUi.evaluate<string>(`(root) => root.querySelector('.stp-card .stp-record-decision')?.dataset.decisionFor?.split(':')[0] ?? ''`);
+  await topUi.evaluate(`(root) => root.querySelector('.stp-card .stp-response')?.scrollIntoView({ block: 'center' })`);
+  await topUi.click('.stp-card .stp-response');
+  await expect.poll(async () => (await storedEvents(worker)).filter((e) => e.kind === 'responded').length).toBe(1);
+  await page.waitForTimeout(500); // A duplicate would arrive within this; none must.
+  const responded = (await storedEvents(worker)).filter((e) => e.kind === 'responded');
+  expect(responded).toHaveLength(1);
+  expect(responded[0]).toMatchObject({ noteKey, origin: childOrigin, systemId: shown[0]?.systemId, ruleId });
+  expect(await topUi.exists('.stp-response[aria-pressed="true"]')).toBe(true);
+
+  // Closed, then the shortcut's message to frame 0 opens the same note's guidance again.
+  await topUi.click('.stp-sidebar .stp-header-actions button:last-child');
+  await expect.poll(() => topUi.exists('.stp-sidebar')).toBe(false);
+  await toggleSidebarFromBackground(ext, page);
+  await topUi.waitFor('.stp-sidebar .stp-card');
+  expect(await topUi.text()).toMatch(/physical|hurt|injur|harm/i);
+});
+
+test('recording a decision for a cross-origin note opens the form in that frame, which writes into its own note', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  const { childUi, topUi } = await openNoteInCrossOriginFrame(page, server.url);
+  await childUi.waitFor('.stp-indicator');
+  await toggleSidebarFromBackground(ext, page);
+  await topUi.waitFor('.stp-sidebar .stp-card');
+
+  // The record's words are typed in the note's own frame: they never cross to the top or the background.
+  await topUi.evaluate(`(root) => root.querySelector('.stp-record-decision')?.scrollIntoView({ block: 'center' })`);
+  await topUi.click('.stp-record-decision');
+  await childUi.waitFor('.stp-decision');
+  await expect.poll(() => topUi.exists('.stp-sidebar')).toBe(false);
+  const worker = await ext.serviceWorker();
+  const recorded = await worker.evaluate(() => JSON.stringify((globalThis as Record<string, unknown>).__shareToProtectRecordedMessages ?? []));
+  expect(recorded).not.toContain('belt');
+});
