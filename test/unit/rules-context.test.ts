@@ -37,6 +37,31 @@ describe('ConText-style context handling', () => {
     expect(concerns(text)).toContain(concern);
   });
 
+  it.each([
+    ['historical: a previous relationship', 'Mum spoke about DV from a previous partner in 2014, before the children were born.', 'domestic-abuse'],
+    ['historical: put right', 'The damp in the bedroom was fixed by the housing association in January.', 'neglect'],
+    ['historical: a past episode', "Decision not to share Tamsin's past self-harm with the expedition provider.", 'self-harm-suicide'],
+    ["experiencer: a carer's own upbringing", 'Dad said his own father beat him with a belt.', 'physical-abuse'],
+    ['hypothetical: a quiz', "Safeguarding quiz: 'If a Y7 told you their older cousin had shown them porn, who would you go to?'", 'sexual-abuse'],
+    ['hypothetical: fiction', "Y10 drama club's 'County Lines' production was powerful.", 'exploitation'],
+    ['negation: recorded absence', 'Nil marks or injuries seen on the body map.', 'physical-abuse'],
+  ])('%s: "%s" raises no %s', (_kind, text, concern) => {
+    expect(concerns(text)).not.toContain(concern);
+  });
+
+  it.each([
+    ['a negation inside a relative clause does not negate the clause it sits in', "Dad tells him people who don't pray are 'kuffar' who deserve to die.", 'radicalisation'],
+    ['"routinely" describes a pattern of harm, not a screening question', 'The church youth leader routinely locks the Year 7s in the storeroom in the dark.', 'allegation-against-staff'],
+    ['"past week" is a time span, not a past episode', 'She has been cutting her arms every night for the past week.', 'self-harm-suicide'],
+    ['a bare "now" is a status, so a threat with "tonight" is still imminent', 'He said he would stab her tonight if she came home.', 'immediate-danger'],
+  ])('%s: "%s" raises %s', (_kind, text, concern) => {
+    expect(concerns(text)).toContain(concern);
+  });
+
+  it('"is now" alone does not make harm imminent', () => {
+    expect(concerns('She was beaten by her brothers last month and is now living with her aunt.')).not.toContain('immediate-danger');
+  });
+
   it('a negation in one sentence does not reach the next', () => {
     expect(concerns('No concerns. Dad punched him in the face.')).toContain('physical-abuse');
   });
