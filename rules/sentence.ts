@@ -82,22 +82,31 @@ function scanTriggers(pack: CompiledPackInternals, words: readonly string[], gen
     const candidates = (row[start] as WordEntry).trigger;
     const any = candidates.any;
     for (let k = 0; k < any.length; k++) {
-      const candidate = any[k] as IndexedPhrase;
-      if (!mayMatch(candidate, met, generation)) continue;
-      const end = matchFrom(candidate.elements, candidate.indexed, row, words.length, start + candidate.indexed);
-      if (end >= 0) spans = addSpan(spans, (candidate.owner as { trigger: number }).trigger, { start, end });
+      spans = tryTrigger(any[k] as IndexedPhrase, row, words.length, start, met, generation, spans);
     }
     const following = words[start + 1];
     const next = following === undefined ? undefined : candidates.next?.get(following);
     if (next === undefined) continue;
     for (let k = 0; k < next.length; k++) {
-      const candidate = next[k] as IndexedPhrase;
-      if (!mayMatch(candidate, met, generation)) continue;
-      const end = matchFrom(candidate.elements, candidate.indexed, row, words.length, start + candidate.indexed);
-      if (end >= 0) spans = addSpan(spans, (candidate.owner as { trigger: number }).trigger, { start, end });
+      spans = tryTrigger(next[k] as IndexedPhrase, row, words.length, start, met, generation, spans);
     }
   }
   return spans;
+}
+
+function tryTrigger(
+  candidate: IndexedPhrase,
+  row: readonly WordEntry[],
+  length: number,
+  start: number,
+  met: Uint32Array,
+  generation: number,
+  spans: Map<number, Span[]> | undefined,
+): Map<number, Span[]> | undefined {
+  const { owner } = candidate;
+  if (owner.kind !== 'trigger' || !mayMatch(candidate, met, generation)) return spans;
+  const end = matchFrom(candidate.elements, candidate.indexed, row, length, start + candidate.indexed);
+  return end < 0 ? spans : addSpan(spans, owner.trigger, { start, end });
 }
 
 interface Support {

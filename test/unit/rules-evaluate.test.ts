@@ -100,6 +100,28 @@ describe('bad input: no crash, bounded time', () => {
   });
 });
 
+describe('per-pack word memo and scratch state', () => {
+  const note = 'Home visit. Poppy said Mum hit her with a spoon. Mum refused consent for a referral. She told me not to tell anyone.';
+  it('gives the same result after the word memo has filled up and been emptied', () => {
+    const pack = compilePack(defaultPack);
+    const before = evaluateNote(pack, note);
+    // More distinct words than the memo holds, so it is emptied part-way through this note.
+    const manyWords = Array.from({ length: 60_000 }, (_, i) => `w${i.toString(36)}`).join(' ');
+    evaluateNote(pack, `${manyWords}. ${note}`);
+    expect(evaluateNote(pack, note)).toEqual(before);
+    expect(before).toEqual(evaluateNote(compilePack(defaultPack), note));
+  });
+  it('keeps packs compiled with different options apart when used in turn', () => {
+    const scotland = compilePack(defaultPack, { jurisdiction: 'scotland' });
+    const withoutDisclosure = compilePack(defaultPack, { disabledRules: ['disclosure'] });
+    const alone = [evaluateNote(scotland, note), evaluateNote(withoutDisclosure, note)];
+    const interleaved = [evaluateNote(scotland, note), evaluateNote(withoutDisclosure, note), evaluateNote(scotland, note)];
+    expect(interleaved).toEqual([alone[0], alone[1], alone[0]]);
+    expect(alone[1]?.hits.map((h) => h.ruleId)).not.toContain('disclosure');
+    expect(alone[0]?.hits.map((h) => h.ruleId)).toContain('disclosure');
+  });
+});
+
 describe('createNoteEvaluator (incremental)', () => {
   it('gives the same result as a full evaluation after every edit', () => {
     const evaluator = createNoteEvaluator(compiled);
