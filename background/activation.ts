@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { isValidMatchPattern } from '../detect/match-pattern.ts';
 import type { SiteEntry } from '../policy/settings.ts';
 import type { ActiveStateHolder } from './active-state.ts';
@@ -88,21 +88,37 @@ export function wireActivation(state: ActiveStateHolder): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: toggleSiteMenuId,
-      // TODO(2025-06): move to public/_locales (shared file) as `actionToggleSite`, with Welsh.
-      title: 'Share to Protect: turn on or off for this site',
+      title: browser.i18n.getMessage('actionToggleSite') || 'Share to Protect: turn on or off for this site',
       contexts: ['action'],
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId !== toggleSiteMenuId || !tab?.url || tab.id === undefined) return;
-    const pattern = originPattern(tab.url);
-    if (!pattern) return;
-    // The permission request must happen inside the click's user gesture, before any await.
-    const granted = browser.permissions.request({ origins: [pattern] });
-    void toggleWorkerSite(pattern, tab.id, granted).catch((error: unknown) =>
-      console.error('Share to Protect: could not turn the site on or off', error),
-    );
+    if (info.menuItemId !== toggleSiteMenuId || !tab) return;
+    toggleSiteForTab(tab).catch((error: unknown) => console.error('Share to Protect: could not turn the site on or off', error));
   });
+  // Test builds only (dropped from release by Vite): headless Chromium cannot open the toolbar
+  // button's menu, so test/e2e/detect-activation.spec.ts calls what the menu click calls. With no
+  // click there is no user gesture, which permissions.request demands even for access already
+  // granted at install: the test asks whether access is held instead.
+  if (import.meta.env.MODE === 'test') {
+    (globalThis as Record<string, unknown>).shareToProtectToggleSiteForTab = (tab: Pick<Browser.tabs.Tab, 'id' | 'url'>) =>
+      toggleSiteForTab(tab, (origins) => browser.permissions.contains({ origins }));
+  }
+}
+
+/**
+ * What the toolbar menu's "turn on or off for this site" does for the tab it was clicked on:
+ * turns the tab's origin on (asking the browser for access) or off again.
+ */
+export function toggleSiteForTab(
+  tab: Pick<Browser.tabs.Tab, 'id' | 'url'>,
+  requestAccess: (origins: string[]) => Promise<boolean> = (origins) => browser.permissions.request({ origins }),
+): Promise<void> {
+  const pattern = tab.url === undefined ? undefined : originPattern(tab.url);
+  if (!pattern || tab.id === undefined) return Promise.resolve(); // A browser page: nothing to turn on.
+  // The permission request must happen inside the click's user gesture, before any await.
+  const granted = requestAccess([pattern]);
+  return toggleWorkerSite(pattern, tab.id, granted);
 }
 
 async function toggleWorkerSite(pattern: string, tabId: number, granted: Promise<boolean>): Promise<void> {
