@@ -9,6 +9,11 @@ export interface FieldTrackerOptions {
   hints: () => { fieldSelectors: readonly string[]; noteLabels: readonly string[] };
   /** The worker focused or changed a case-note field: its text may have changed. */
   onActivity: (field: HTMLElement) => void;
+  /**
+   * Something scrolled in a child document this frame handles: the browser tells only that
+   * document, so the indicator drawn from here would otherwise stay behind while the field moves.
+   */
+  onChildScroll?: () => void;
   /** Reaches into closed shadow roots; tests pass a fake. */
   openShadowRoot?: ShadowRootOpener;
 }
@@ -37,6 +42,9 @@ export class FieldTracker {
       const listen = { capture: true, passive: true, signal: docSignal } as const;
       doc.addEventListener('focusin', (event) => this.#consider(event, true), listen);
       doc.addEventListener('input', (event) => this.#consider(event, false), listen);
+      // Capturing at the document also hears scrolling boxes inside it (scroll does not bubble).
+      const onChildScroll = this.options.onChildScroll;
+      if (doc !== win.document && onChildScroll) doc.addEventListener('scroll', () => onChildScroll(), listen);
     });
     frames.follow(win.document);
     signal.addEventListener('abort', () => this.#detach(), { once: true });

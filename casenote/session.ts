@@ -70,6 +70,7 @@ export class CaseNoteSession {
   #sidebarOpen = false;
   #sidebarTakesFocus = false;
   #announcement = '';
+  #scrollFrame = 0;
   /** Child frame: the note whose prompts the top frame was last told about, to act on its answers. */
   readonly #relay: ChildFrameRelay | undefined;
   #relayedField: HTMLElement | undefined;
@@ -90,6 +91,7 @@ export class CaseNoteSession {
         this.#relayedNotes.localActivity();
         this.#schedule.request();
       },
+      onChildScroll: () => this.#followChildScroll(),
     });
   }
 
@@ -202,6 +204,15 @@ export class CaseNoteSession {
     }
     this.#render();
     void this.#publish(field, note);
+  }
+
+  /** The note field moved inside a child document: redraw the indicator beside it, once a frame. */
+  #followChildScroll(): void {
+    if (this.#scrollFrame || !this.#tracker.active) return;
+    this.#scrollFrame = this.#deps.window.requestAnimationFrame(() => {
+      this.#scrollFrame = 0;
+      this.#render();
+    });
   }
 
   /** Child frame: tells the top frame this note's prompts; resolves whether it took them. */

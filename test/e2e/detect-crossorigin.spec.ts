@@ -150,3 +150,23 @@ test('recording a decision for a cross-origin note opens the form in that frame,
   const recorded = await worker.evaluate(() => JSON.stringify((globalThis as Record<string, unknown>).__shareToProtectRecordedMessages ?? []));
   expect(recorded).not.toContain('belt');
 });
+
+test('the indicator follows a note field that scrolls inside a same-origin child frame handled from the parent', async ({ ext, server }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`${server.url}/rio.html`);
+  const frame = page.frameLocator('#main-frame');
+  // Room to scroll inside the frame's own document, which the parent page never hears scroll.
+  await frame.locator('body').evaluate((body) => (body.style.paddingBottom = '1500px'));
+  await frame.locator('#progress-notes').click();
+  await page.keyboard.type(disclosure, { delay: 5 });
+  const ui = new ExtensionUi(page);
+  await ui.waitFor('.stp-indicator');
+  const indicatorTop = () => ui.evaluate<number>(`(root) => root.querySelector('.stp-indicator')?.getBoundingClientRect().top ?? NaN`);
+  const fieldTop = () => page.locator('#main-frame').evaluate((el) => (el as HTMLIFrameElement).contentDocument?.getElementById('progress-notes')?.getBoundingClientRect().top ?? NaN);
+  const before = { indicator: (await indicatorTop()) ?? NaN, field: await fieldTop() };
+
+  await frame.locator('body').evaluate(() => window.scrollBy(0, 60));
+  const moved = (await fieldTop()) - before.field;
+  expect(moved).toBeLessThan(-30);
+  await expect.poll(async () => ((await indicatorTop()) ?? NaN) - before.indicator).toBeCloseTo(moved, 0);
+});
