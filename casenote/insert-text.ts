@@ -50,8 +50,9 @@ export function saveCaret(field: HTMLElement): SavedCaret | undefined {
 /** Puts focus and the saved caret back in the field (its end when the caret was lost). */
 function restoreCaret(field: HTMLElement, saved: SavedCaret | undefined): void {
   const doc = field.ownerDocument;
-  // A field in an iframe: its window must have focus before the field can.
-  if (doc.defaultView && doc !== doc.defaultView.top?.document) doc.defaultView.focus();
+  // A field in an iframe: its window must have focus before the field can. Windows are compared,
+  // not documents: reading `top.document` throws in a frame under a cross-origin top.
+  if (doc.defaultView && doc.defaultView !== doc.defaultView.top) doc.defaultView.focus();
   field.focus({ preventScroll: true });
   const control = asTextControl(field);
   if (control) {

@@ -412,7 +412,14 @@ export class CaseNoteSession {
    */
   async #insertDecision(field: HTMLElement | undefined, note: NoteRuntime | undefined, hit: RuleHit, text: string): Promise<InsertOutcome> {
     if (!field || !field.isConnected) return 'field-gone';
-    const outcome = await insertAtCaret(field, text, this.#caret.caretFor(field));
+    let outcome: InsertOutcome;
+    try {
+      outcome = await insertAtCaret(field, text, this.#caret.caretFor(field));
+    } catch (error) {
+      // The form then offers the record to copy, rather than waiting for ever.
+      console.warn('Share to Protect: could not insert the decision record', error);
+      return 'not-inserted';
+    }
     if (outcome === 'inserted') {
       if (note) this.#log('decision-recorded', hit, note);
       this.#caret.remember(field);

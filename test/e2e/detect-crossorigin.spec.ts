@@ -146,9 +146,32 @@ test('recording a decision for a cross-origin note opens the form in that frame,
   await topUi.click('.stp-record-decision');
   await childUi.waitFor('.stp-decision');
   await expect.poll(() => topUi.exists('.stp-sidebar')).toBe(false);
+
+  const press = async (selector: string) => {
+    await childUi.evaluate(`(root, sel) => root.querySelector(sel)?.scrollIntoView({ block: 'center' })`, selector);
+    await childUi.click(selector);
+  };
+  await press('#stp-decision-what');
+  await page.keyboard.type('Zebracorn disclosure details');
+  await press('#stp-decision-with');
+  await page.keyboard.type('MASH duty desk');
+  await press('#stp-decision-why');
+  await page.keyboard.type('Risk of significant harm');
+  await childUi.evaluate(`(root) => { const s = root.querySelector('#stp-decision-basis'); s.value = 'public-task'; s.dispatchEvent(new Event('change', { bubbles: true })); }`);
+  await press('.stp-decision button[type=submit]');
+
+  // In at the caret (the end, where typing stopped), and logged by the frame under its own note.
+  const note = page.frameLocator('#note-frame').locator('#case-note');
+  await expect.poll(() => note.inputValue()).toMatch(/^She told me her dad hit her with a belt last night.*Zebracorn disclosure details.*MASH duty desk/s);
   const worker = await ext.serviceWorker();
+  await expect.poll(async () => (await storedEvents(worker)).filter((e) => e.kind === 'decision-recorded').length).toBe(1);
+  const shownKey = (await storedEvents(worker)).find((e) => e.kind === 'shown')?.noteKey;
+  expect((await storedEvents(worker)).find((e) => e.kind === 'decision-recorded')?.noteKey).toBe(shownKey);
+
+  // Neither the note's words nor the record's crossed to the background.
   const recorded = await worker.evaluate(() => JSON.stringify((globalThis as Record<string, unknown>).__shareToProtectRecordedMessages ?? []));
-  expect(recorded).not.toContain('belt');
+  expect(recorded).toContain('frame-prompts');
+  for (const words of ['belt', 'Zebracorn', 'MASH duty desk', 'significant harm']) expect(recorded).not.toContain(words);
 });
 
 test('the indicator follows a note field that scrolls inside a same-origin child frame handled from the parent', async ({ ext, server }) => {
