@@ -43,7 +43,7 @@ export interface CompiledContextGroup {
 
 export interface ConcernNeed {
   readonly concerns: readonly (ConcernId | 'any-risk')[];
-  readonly scope: 'sentence' | 'note';
+  readonly scope: 'sentence' | 'nearby' | 'note';
 }
 
 export interface CompiledRule {

@@ -98,16 +98,45 @@ function evaluateParagraph(
 ): SentenceResult {
   const rules = new Set<number>();
   const pending = new Set<number>();
+  const sentences: SentenceResult[] = [];
   for (const segment of segmentNote(paragraph)) {
     let result = cache?.get(segment);
     if (result === undefined) {
       result = evaluateSegment(pack, segment);
       cache?.set(segment, result);
     }
+    sentences.push(result);
     for (const rule of result.rules) rules.add(rule);
     for (const rule of result.pendingNoteRules) pending.add(rule);
   }
-  return { rules: [...rules], pendingNoteRules: [...pending] };
+  sentences.forEach((result, index) => {
+    for (const rule of result.pendingNearbyRules) {
+      if (!rules.has(rule) && nearbyNeedMet(pack, rule, sentences, index)) rules.add(rule);
+    }
+  });
+  return { rules: [...rules], pendingNoteRules: [...pending], pendingNearbyRules: [] };
+}
+
+/**
+ * Someone telling the worker about harm often says who told in one sentence and what in the next
+ * ("Aunt rang MASH. She says ..."), or states the harm first ("Fresh cuts. Said she did it last
+ * night"): the sentence before and the two after count, within the paragraph.
+ */
+const NEARBY_BEFORE = 1;
+const NEARBY_AFTER = 2;
+
+function nearbyNeedMet(pack: CompiledPackInternals, ruleIndex: number, sentences: readonly SentenceResult[], at: number): boolean {
+  const need = pack.rules[ruleIndex]?.requiresConcerns;
+  if (need === undefined) return false;
+  const concerns = new Set<ConcernId>();
+  const last = Math.min(sentences.length - 1, at + NEARBY_AFTER);
+  for (let i = Math.max(0, at - NEARBY_BEFORE); i <= last; i++) {
+    for (const index of (sentences[i] as SentenceResult).rules) {
+      const rule = pack.rules[index];
+      if (rule !== undefined && rule.requiresConcerns === undefined) concerns.add(rule.concern);
+    }
+  }
+  return needMet(need, concerns);
 }
 
 function clip(text: string): string {
@@ -127,7 +156,13 @@ function aggregate(pack: CompiledPackInternals, results: readonly SentenceResult
   const concerns = new Set<ConcernId>();
   for (const index of fired) {
     const rule = pack.rules[index];
-    if (rule !== undefined) concerns.add(rule.concern);
+    if (rule !== undefined && rule.requiresConcerns?.scope !== 'nearby') concerns.add(rule.concern);
+  }
+  for (const index of fired) {
+    const rule = pack.rules[index];
+    // A nearby rule is a fallback too: a sentence that already raised its concern says it better.
+    if (rule?.requiresConcerns?.scope === 'nearby' && concerns.has(rule.concern)) fired.delete(index);
+    else if (rule !== undefined) concerns.add(rule.concern);
   }
   for (const index of pending) {
     const rule = pack.rules[index];

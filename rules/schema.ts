@@ -128,8 +128,11 @@ export type Trigger = z.infer<typeof Trigger>;
 export const ConcernRequirement = z.strictObject({
   /** "any-risk" means any of the risk concerns. */
   concerns: someOf(z.union([Concern, z.literal('any-risk')])),
-  /** "sentence": a required concern must be raised in the same sentence as the trigger. */
-  scope: z.enum(['sentence', 'note']),
+  /**
+   * "sentence": a required concern must be raised in the same sentence as the trigger; "nearby":
+   * in the same sentence or one of the next two of the same paragraph; "note": anywhere.
+   */
+  scope: z.enum(['sentence', 'nearby', 'note']),
 });
 export type ConcernRequirement = z.infer<typeof ConcernRequirement>;
 

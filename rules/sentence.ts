@@ -14,9 +14,11 @@ export interface SentenceResult {
   readonly rules: readonly number[];
   /** Rules whose triggers held but whose concern requirement is judged over the whole note. */
   readonly pendingNoteRules: readonly number[];
+  /** Rules whose triggers held but whose concern requirement is judged over the nearby sentences. */
+  readonly pendingNearbyRules: readonly number[];
 }
 
-const EMPTY: SentenceResult = { rules: [], pendingNoteRules: [] };
+const EMPTY: SentenceResult = { rules: [], pendingNoteRules: [], pendingNearbyRules: [] };
 
 export function evaluateSegment(pack: CompiledPackInternals, segment: string): SentenceResult {
   const sentence = normaliseSegment(segment, pack.wordTable);
@@ -182,11 +184,14 @@ function resolveRequirements(pack: CompiledPackInternals, fired: ReadonlySet<num
       conditional.push(index);
     }
   }
+  const nearby: number[] = [];
   for (const index of conditional) {
     const need = pack.rules[index]?.requiresConcerns;
     if (need !== undefined && needMet(need, concerns)) rules.push(index);
+    // Met in its own sentence it needs no look around; otherwise the paragraph settles it.
+    else if (need?.scope === 'nearby') nearby.push(index);
   }
-  return { rules, pendingNoteRules: pending };
+  return { rules, pendingNoteRules: pending, pendingNearbyRules: nearby };
 }
 
 export function needMet(need: Pick<ConcernNeed, 'concerns'>, found: ReadonlySet<ConcernId>): boolean {

@@ -53,7 +53,7 @@ describe('evaluateNote', () => {
   });
 
   it('leaves out rules switched off by policy', () => {
-    const off = compilePack(defaultPack, { disabledRules: ['disclosure', 'consent-refused-with-risk'] });
+    const off = compilePack(defaultPack, { disabledRules: ['disclosure', 'disclosure-nearby', 'disclosure-in-note', 'consent-refused-with-risk'] });
     const result = evaluateNote(off, 'Mum refused consent for the referral. Poppy said Mum hit her with a spoon.');
     expect(result.concerns).not.toContain('disclosure');
     expect(result.hits.map((h) => h.ruleId)).not.toContain('consent-refused-with-risk');

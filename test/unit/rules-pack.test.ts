@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../rules/canonical.ts';
 import { concernIds } from '../../rules/concerns.ts';
-import { evaluateNote } from '../../rules/evaluate.ts';
+import { createNoteEvaluator, evaluateNote } from '../../rules/evaluate.ts';
 import { runExamples } from '../../rules/examples.ts';
 import { compileDefault, defaultPack, packFileUrl } from './rules-helpers.ts';
 
@@ -63,9 +63,26 @@ describe('every example of every rule', () => {
 });
 
 describe('disclosure told in one sentence, harm in another', () => {
-  it('is raised by the note-level fallback when no sentence links them', () => {
+  it('is raised by the nearby rule when the harm is in one of the next two sentences', () => {
     const hits = evaluateNote(compiled, 'Amy came to me at break. Her stepdad hit her with a belt last night.').hits.filter((h) => h.concern === 'disclosure');
-    expect(hits.map((h) => h.ruleId)).toEqual(['disclosure-in-note']);
+    expect(hits.map((h) => h.ruleId)).toEqual(['disclosure-nearby']);
+  });
+
+  it('is raised by the nearby rule when the harm is in the sentence before', () => {
+    const note = 'Fresh cuts to both forearms, still bleeding. Mika said it helps when things get bad.';
+    expect(evaluateNote(compiled, note).hits.filter((h) => h.concern === 'disclosure').map((h) => h.ruleId)).toEqual(['disclosure-nearby']);
+  });
+
+  it('is raised by the note-level fallback when the harm is further away', () => {
+    const note = 'Amy came to me at break. She was calm. She ate her snack. Her stepdad hit her with a belt last night.';
+    expect(evaluateNote(compiled, note).hits.filter((h) => h.concern === 'disclosure').map((h) => h.ruleId)).toEqual(['disclosure-in-note']);
+  });
+
+  it('gives the same result through the incremental evaluator', () => {
+    const evaluator = createNoteEvaluator(compiled);
+    const note = 'Fresh cuts to both forearms, still bleeding. Mika said it helps when things get bad.';
+    evaluator.evaluate('Fresh cuts to both forearms, still bleeding.');
+    expect(evaluator.evaluate(note)).toEqual(evaluateNote(compiled, note));
   });
 
   it('is prompted once when a sentence already links telling and harm', () => {
