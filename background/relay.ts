@@ -50,7 +50,7 @@ async function relayAction(request: FrameActionRequest, tabId: number, frameId: 
   // Only the top frame's sidebar answers for a child: another child must not act on a sibling's note.
   if (frameId !== 0) return { relayed: false };
   const { type, noteKey, ruleId, action, response } = request;
-  return deliver(tabId, Number(request.frameId), { type, noteKey, ruleId, action, ...(response ? { response } : {}) });
+  return deliver(tabId, Number(request.frameId), { type, noteKey, action, ...(ruleId ? { ruleId } : {}), ...(response ? { response } : {}) });
 }
 
 async function deliver(tabId: number, frameId: number, message: TabMessage): Promise<{ relayed: boolean }> {

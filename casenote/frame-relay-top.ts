@@ -8,6 +8,8 @@ export interface RelayedNote {
   prompts: RelayedPrompt[];
   /** What the worker answered here, so the cards show it while the sidebar stays open. */
   responses: Map<string, ResponseCode>;
+  /** The frame element in this document that held focus as the note reported: Escape returns there. */
+  frameElement: HTMLIFrameElement | undefined;
 }
 
 /**
@@ -19,9 +21,10 @@ export class RelayedNotes {
   #relayedIsLatest = false;
 
   /** A child frame reported its active note: it is now the most recently active one. */
-  receive(message: FramePromptsMessage): void {
+  receive(message: FramePromptsMessage, frameElement?: HTMLIFrameElement): void {
     const same = this.#note?.frameId === message.frameId && this.#note.noteKey === message.noteKey;
     this.#note = {
+      frameElement: frameElement ?? (this.#note?.frameId === message.frameId ? this.#note.frameElement : undefined),
       frameId: message.frameId,
       noteKey: message.noteKey,
       prompts: message.prompts,
@@ -41,15 +44,15 @@ export class RelayedNotes {
   }
 
   /** The request that sends the worker's action back to the note's frame, which logs it. */
-  action(note: RelayedNote, ruleId: string, action: FrameAction, response?: ResponseCode): FrameActionRequest {
-    if (action === 'snoozed') note.prompts = note.prompts.filter((prompt) => prompt.ruleId !== ruleId);
-    if (action === 'responded' && response) note.responses.set(ruleId, response);
+  action(note: RelayedNote, ruleId: string | undefined, action: FrameAction, response?: ResponseCode): FrameActionRequest {
+    if (ruleId && action === 'snoozed') note.prompts = note.prompts.filter((prompt) => prompt.ruleId !== ruleId);
+    if (ruleId && action === 'responded' && response) note.responses.set(ruleId, response);
     return {
       type: 'frame-action',
       frameId: note.frameId,
       noteKey: note.noteKey,
-      ruleId,
       action,
+      ...(ruleId ? { ruleId } : {}),
       ...(response ? { response } : {}),
     };
   }

@@ -48,7 +48,7 @@ export function saveCaret(field: HTMLElement): SavedCaret | undefined {
 }
 
 /** Puts focus and the saved caret back in the field (its end when the caret was lost). */
-function restoreCaret(field: HTMLElement, saved: SavedCaret | undefined): void {
+export function restoreCaret(field: HTMLElement, saved: SavedCaret | undefined): void {
   const doc = field.ownerDocument;
   // A field in an iframe: its window must have focus before the field can. Windows are compared,
   // not documents: reading `top.document` throws in a frame under a cross-origin top.

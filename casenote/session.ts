@@ -11,9 +11,10 @@ import { randomId } from './random-id.ts';
 import { NoteKeys } from './note-keys.ts';
 import { NotePromptState } from './prompt-state.ts';
 import { CaretKeeper } from './decision-caret.ts';
-import { insertAtCaret, type InsertOutcome } from './insert-text.ts';
+import { insertAtCaret, restoreCaret, type InsertOutcome } from './insert-text.ts';
 import { idleScheduler, type IdleScheduler } from './schedule.ts';
 import { CaseNoteView } from './view.ts';
+import { isIframe } from '../detect/dom.ts';
 import { ChildFrameRelay, type RelayOpen, type SendFramePrompts } from './frame-relay.ts';
 import { hitsForRelayedPrompts } from './frame-relay-hits.ts';
 import { RelayedNotes, type RelayedNote } from './frame-relay-top.ts';
@@ -135,11 +136,20 @@ export class CaseNoteSession {
   }
 
   closeSidebar(): void {
-    // A child frame's note cannot be focused from here; the worker's own note here can.
-    const hadFocus = this.#sidebarTakesFocus && !this.#relayedNotes.latest;
+    const hadFocus = this.#sidebarTakesFocus;
+    const relayed = this.#relayedNotes.latest;
     this.#sidebarOpen = false;
     this.#sidebarTakesFocus = false;
     this.#render();
+    if (relayed) {
+      // A child frame's note: focus goes to its frame here, and that frame puts it back in the
+      // note at the caret, which this frame cannot reach into.
+      if (hadFocus) {
+        relayed.frameElement?.focus({ preventScroll: true });
+        this.#sendFrameAction(relayed, undefined, 'return-focus');
+      }
+      return;
+    }
     // Return a keyboard user to their note; focusing a field keeps its own selection, so the
     // caret is where they left it.
     const field = this.#tracker.active;
@@ -219,6 +229,8 @@ export class CaseNoteSession {
   async #publish(field: HTMLElement, note: NoteRuntime, open?: RelayOpen): Promise<boolean> {
     if (!this.#relay) return false;
     this.#relayedField = field;
+    // Keeps the caret as focus leaves for the top frame's sidebar, for "return-focus" to restore.
+    this.#caret.remember(field);
     return this.#relay.publish(note.key, note.visible, open);
   }
 
@@ -237,7 +249,9 @@ export class CaseNoteSession {
 
   /** Top frame: a child frame's active note and its prompts, relayed by the background. */
   showFramePrompts(message: FramePromptsMessage): void {
-    this.#relayedNotes.receive(message);
+    // The worker is in that frame as it reports: this document's focus is on the frame holding it.
+    const active = this.#deps.window.document.activeElement;
+    this.#relayedNotes.receive(message, isIframe(active) ? active : undefined);
     if (message.open) this.openSidebar(message.open === 'keyboard');
     else if (this.#sidebarOpen) this.#render();
   }
@@ -251,6 +265,11 @@ export class CaseNoteSession {
     const note = field && this.#notes.get(field);
     // An answer about a note since cleared or replaced: nothing of it is left to act on.
     if (!field || !note || note.key !== message.noteKey) return;
+    if (message.action === 'return-focus') {
+      // Asked for by the worker's own Escape in the top frame's sidebar, which holds the focus.
+      if (field.isConnected) restoreCaret(field, this.#caret.caretFor(field));
+      return;
+    }
     const hit = note.visible.find((visible) => visible.ruleId === message.ruleId);
     if (!hit) return;
     switch (message.action) {
@@ -294,10 +313,10 @@ export class CaseNoteSession {
   }
 
   /** Top frame: sends an action on a child frame's prompt back to that frame, which logs it. */
-  #sendFrameAction(relayed: RelayedNote, hit: RuleHit, action: FrameAction, response?: ResponseCode): void {
+  #sendFrameAction(relayed: RelayedNote, hit: RuleHit | undefined, action: FrameAction, response?: ResponseCode): void {
     const send = this.#deps.sendFrameAction;
     if (!send) return;
-    send(this.#relayedNotes.action(relayed, hit.ruleId, action, response))
+    send(this.#relayedNotes.action(relayed, hit?.ruleId, action, response))
       .then(({ relayed: reached }) => {
         if (!reached) console.warn('Share to Protect: the note\'s frame has gone; its answer was not logged');
       })

@@ -51,14 +51,17 @@ const framePromptsFields = {
   open: z.optional(z.enum(['pointer', 'keyboard'])),
 };
 
-/** What the worker did with a child frame's prompt in the top frame's sidebar. */
-export const FrameActionSchema = z.enum(['opened', 'responded', 'snoozed', 'source-opened', 'record-decision']);
+/**
+ * What the worker did with a child frame's prompt in the top frame's sidebar; `return-focus`
+ * (no rule): they closed it from the keyboard, so the note's frame puts them back in their note.
+ */
+export const FrameActionSchema = z.enum(['opened', 'responded', 'snoozed', 'source-opened', 'record-decision', 'return-focus']);
 
 /** Top → background → child: the action, for the child to log (and act on) under its own note. */
 const frameActionFields = {
   type: z.literal('frame-action'),
   noteKey: z.uuid(),
-  ruleId: ItemIdSchema,
+  ruleId: z.optional(ItemIdSchema),
   action: FrameActionSchema,
   response: z.optional(ResponseCodeSchema),
 };

@@ -129,9 +129,23 @@ test('a note in a cross-origin frame: indicator there, guidance in the top frame
   // Closed, then the shortcut's message to frame 0 opens the same note's guidance again.
   await topUi.click('.stp-sidebar .stp-header-actions button:last-child');
   await expect.poll(() => topUi.exists('.stp-sidebar')).toBe(false);
+  // Back in the note, the caret moved to just after "She": Alt+Shift+S from there.
+  const note = page.frameLocator('#note-frame').locator('#case-note');
+  await note.click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   await toggleSidebarFromBackground(ext, page);
   await topUi.waitFor('.stp-sidebar .stp-card');
   expect(await topUi.text()).toMatch(/physical|hurt|injur|harm/i);
+
+  // From the keyboard: focus went to the sidebar; Escape gives it back to the note in its frame,
+  // with the caret where the worker left it.
+  await expect.poll(() => topUi.evaluate<string>(`(root) => root.activeElement?.className ?? ''`)).toContain('stp-title');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => topUi.exists('.stp-sidebar')).toBe(false);
+  await expect(note).toBeFocused();
+  expect(await note.evaluate((el: HTMLTextAreaElement) => [el.selectionStart, el.selectionEnd])).toEqual([3, 3]);
+  expect(await note.inputValue()).toBe(disclosure);
 });
 
 test('recording a decision for a cross-origin note opens the form in that frame, which writes into its own note', async ({ ext, server }) => {
