@@ -53,27 +53,114 @@ function filtered(db: PromptLogDb, filter: LogFilter): EventCollection {
   return hasResidual(plan) ? collection.filter((event) => matchesFilter(event, plan.residual)) : collection;
 }
 
-/** One page of the log, newest first. */
-export function pageOfEvents(db: PromptLogDb, filter: LogFilter, pageSize: number, page: number): Promise<PromptEvent[]> {
-  return filtered(db, filter).reverse().offset(page * pageSize).limit(pageSize).toArray();
+/**
+ * Where a page of the log ends: its oldest event's time and id. The next (older) page starts
+ * strictly after it in index order (time, then id), so paging deep into a long log walks no
+ * skipped entries (an offset would step over every one of them) and a page stays put while new
+ * events arrive at the top.
+ */
+export interface PageBoundary {
+  at: string;
+  id: string;
+}
+
+export function boundaryOf(page: readonly PromptEvent[]): PageBoundary | undefined {
+  const last = page[page.length - 1];
+  return last === undefined ? undefined : { at: last.at, id: last.id };
+}
+
+/** One page of the log, newest first: the first page, or the one after `after`. */
+export function pageOfEvents(db: PromptLogDb, filter: LogFilter, pageSize: number, after?: PageBoundary): Promise<PromptEvent[]> {
+  if (after === undefined) return filtered(db, filter).reverse().limit(pageSize).toArray();
+  const plan = planQuery(filter);
+  const residual = hasResidual(plan);
+  // Up to and including the boundary's time; events sharing that time come in descending id order
+  // (the index orders ties by primary key), so those at or above the boundary's id were shown.
+  const upper = after.at < plan.to ? after.at : plan.to;
+  const collection = db.events
+    .where(plan.index)
+    .between(key(plan, plan.from), key(plan, upper), true, upper === after.at)
+    .filter((event) => (event.at < after.at || event.id < after.id) && (!residual || matchesFilter(event, plan.residual)));
+  return collection.reverse().limit(pageSize).toArray();
+}
+
+/** True when no index narrows `filter`: answering it means reading the whole log anyway. */
+function readsWholeLog(filter: LogFilter): boolean {
+  return filter.from === undefined && filter.to === undefined && planQuery(filter).prefix === undefined;
 }
 
 /**
- * How many events match. Without a residual filter this is a count on the index (no records are
- * read), which keeps the first view quick however long the log is.
+ * How many events match. Without a filter this is the store's own count: in Chromium an index
+ * count checks every index entry against its record and took ~1.7 s for 100,000 events where the
+ * store's count took ~0.2 s. An index narrowing the filter is counted on the index (no records
+ * read); anything left over needs the records.
  */
-export function countEvents(db: PromptLogDb, filter: LogFilter): Promise<number> {
-  return filtered(db, filter).count();
+export async function countEvents(db: PromptLogDb, filter: LogFilter): Promise<number> {
+  const plan = planQuery(filter);
+  if (!hasResidual(plan)) {
+    return readsWholeLog(filter) ? db.events.count() : range(db, plan, plan.from, plan.to).count();
+  }
+  if (!readsWholeLog(filter)) return filtered(db, filter).count();
+  let count = 0;
+  for await (const chunk of wholeLogInChunks(db)) {
+    for (const event of chunk) if (matchesFilter(event, plan.residual)) count++;
+  }
+  return count;
+}
+
+/** Gives the page a chance to paint between the chunks of a long read. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Every event in id order, `chunkSize` at a time, straight from the object store. Reading the
+ * store in key order is about twice as quick in Chromium as reading the same records through the
+ * `at` index (which fetches each record by its id): ~1.4 s against ~3 s for 100,000 events under
+ * load. Each chunk is its own short transaction so the background's writes are never held up.
+ */
+async function* wholeLogInChunks(db: PromptLogDb, chunkSize = 10_000): AsyncGenerator<PromptEvent[]> {
+  let after: string | undefined;
+  for (;;) {
+    const chunk = await (after === undefined ? db.events.orderBy(':id') : db.events.where(':id').above(after)).limit(chunkSize).toArray();
+    if (chunk.length === 0) return;
+    yield chunk;
+    after = chunk[chunk.length - 1]!.id;
+    if (chunk.length < chunkSize) return;
+    await nextTask();
+  }
+}
+
+/** Oldest first, as the `at` index orders them (ties by id). */
+function byTimeThenId(a: PromptEvent, b: PromptEvent): number {
+  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**
  * Every matching event, oldest first, a page at a time, each page read in one request (much
- * quicker than a cursor step per event). Pages follow on from the last time seen; events sharing
- * that exact time are told apart by id, so none is skipped or repeated.
+ * quicker than a cursor step per event).
+ *
+ * A filter no index narrows (none, or severity alone) reads the whole store in id order and sorts
+ * in memory: quicker than walking the `at` index over every event (see `wholeLogInChunks`).
+ * Otherwise the index is walked: pages follow on from the last time seen; events sharing that
+ * exact time are told apart by id, so none is skipped or repeated.
  */
 export async function* eventsInPages(db: PromptLogDb, filter: LogFilter, pageSize = 10_000): AsyncGenerator<PromptEvent[]> {
   const plan = planQuery(filter);
   const residual = hasResidual(plan);
+  if (readsWholeLog(filter)) {
+    const matching: PromptEvent[] = [];
+    for await (const chunk of wholeLogInChunks(db)) {
+      for (const event of chunk) if (!residual || matchesFilter(event, plan.residual)) matching.push(event);
+    }
+    matching.sort(byTimeThenId);
+    for (let start = 0; start < matching.length; start += pageSize) {
+      if (start > 0) await nextTask();
+      yield matching.slice(start, start + pageSize);
+    }
+    return;
+  }
   let lower = plan.from;
   let seenAtLower = new Set<string>();
   for (;;) {
@@ -86,8 +173,7 @@ export async function* eventsInPages(db: PromptLogDb, filter: LogFilter, pageSiz
     const sameTime = fresh.filter((event) => event.at === last).map((event) => event.id);
     seenAtLower = last === lower ? new Set([...seenAtLower, ...sameTime]) : new Set(sameTime);
     lower = last;
-    // Give the page a chance to paint between pages of a long export.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
 }
 

@@ -3,17 +3,23 @@ import type { PromptEvent } from '../../log/event.ts';
 interface LogTableProps {
   rows: PromptEvent[];
   page: number;
-  pages: number;
+  /** Undefined while the log is still being counted. */
+  pages: number | undefined;
+  hasOlder: boolean;
   onPage: (page: number) => void;
 }
 
+function pageName(page: number, pages: number | undefined): string {
+  return pages === undefined ? `Page ${page + 1}` : `Page ${page + 1} of ${pages}`;
+}
+
 /** One page of the log, newest first, with a pager (paging keeps 100,000 events quick to show). */
-export function LogTable({ rows, page, pages, onPage }: LogTableProps) {
+export function LogTable({ rows, page, pages, hasOlder, onPage }: LogTableProps) {
   return (
     <>
       <div class="opt-table-wrap">
         <table class="opt-table" data-testid="log-table">
-          <caption class="opt-visually-hidden">Prompt log, newest first, page {page + 1} of {pages}</caption>
+          <caption class="opt-visually-hidden">Prompt log, newest first. {pageName(page, pages)}</caption>
           <thead>
             <tr>
               <th scope="col">Time</th>
@@ -48,10 +54,8 @@ export function LogTable({ rows, page, pages, onPage }: LogTableProps) {
         <button type="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
           Newer
         </button>
-        <span>
-          Page {page + 1} of {pages}
-        </span>
-        <button type="button" disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>
+        <span>{pageName(page, pages)}</span>
+        <button type="button" disabled={!hasOlder} onClick={() => onPage(page + 1)}>
           Older
         </button>
       </nav>

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PromptLogDb } from '../../log/db.ts';
 import type { PromptEvent } from '../../log/event.ts';
 import type { LogFilter } from '../../log/filter.ts';
-import { countEvents, pageOfEvents } from '../../log/query.ts';
+import { boundaryOf, countEvents, pageOfEvents, type PageBoundary } from '../../log/query.ts';
 import type { Settings } from '../../policy/settings.ts';
 import { LogClear } from './LogClear.tsx';
 import { LogExport } from './LogExport.tsx';
@@ -22,11 +22,15 @@ const pageSize = 50;
  */
 export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings | undefined }) {
   const [filter, setFilter] = useState<LogFilter>({});
-  const [page, setPage] = useState(0);
+  // Where each page visited starts (undefined: the newest); the last is the page shown.
+  const [starts, setStarts] = useState<Array<PageBoundary | undefined>>([undefined]);
   const [rows, setRows] = useState<PromptEvent[] | undefined>();
-  const [total, setTotal] = useState(0);
+  const [total, setTotal] = useState<number | undefined>();
   const [readError, setReadError] = useState<string | undefined>();
   const [refresh, setRefresh] = useState(0);
+  const page = starts.length - 1;
+  const start = starts[page];
+  const firstRowsShown = rows !== undefined;
 
   useEffect(() => {
     const onBlocked = () => setReadError('another window holds an older version of the log open; close other Share to Protect pages and reload');
@@ -34,24 +38,40 @@ export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings 
     return () => db.on('blocked').unsubscribe(onBlocked);
   }, [db]);
 
+  const onReadError = (e: unknown) => setReadError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+  // The page of rows and the count are separate live queries: the rows are a short index walk,
+  // while the count of a long log takes longer, and the table must not wait for it.
   useEffect(() => {
-    const subscription = liveQuery(async () => ({
-      rows: await pageOfEvents(db, filter, pageSize, page),
-      total: await countEvents(db, filter),
-    })).subscribe({
-      next: (result) => {
-        setRows(result.rows);
-        setTotal(result.total);
+    const subscription = liveQuery(() => pageOfEvents(db, filter, pageSize, start)).subscribe({
+      next: (next) => {
+        setRows(next);
         setReadError(undefined);
-        // For `npm run bench`: how long the first view takes with a long log.
-        if (performance.getEntriesByName('stp-log-first-rows').length === 0) performance.mark('stp-log-first-rows');
       },
-      error: (e: unknown) => setReadError(e instanceof Error ? `${e.name}: ${e.message}` : String(e)),
+      error: onReadError,
     });
     return () => subscription.unsubscribe();
-  }, [db, filter, page]);
+  }, [db, filter, start]);
 
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  // Started once the first rows are in, so its read queues behind theirs rather than ahead.
+  useEffect(() => {
+    if (!firstRowsShown) return;
+    setTotal(undefined);
+    const subscription = liveQuery(() => countEvents(db, filter)).subscribe({ next: setTotal, error: onReadError });
+    return () => subscription.unsubscribe();
+  }, [db, filter, firstRowsShown]);
+
+  useEffect(() => {
+    // For `npm run bench`: navigation start to the first page of rows painted (the frame after
+    // they are committed; the count and chart may follow).
+    if (rows === undefined || performance.getEntriesByName('stp-log-first-rows').length > 0) return;
+    requestAnimationFrame(() => setTimeout(() => performance.mark('stp-log-first-rows'), 0));
+  }, [rows]);
+
+  const pages = total === undefined ? undefined : Math.max(1, Math.ceil(total / pageSize));
+  const hasOlder = pages === undefined ? (rows?.length ?? 0) === pageSize : page + 1 < pages;
+  // Newer goes back to where that page started; Older starts after the last row shown.
+  const goTo = (next: number) => setStarts((current) => (next < current.length ? current.slice(0, next + 1) : [...current, boundaryOf(rows ?? [])]));
   return (
     <section aria-labelledby="opt-log-heading" class="log-view">
       <h2 id="opt-log-heading">Prompts shown</h2>
@@ -66,15 +86,22 @@ export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings 
           // The filters report on mount too; an unchanged filter must not re-read the log.
           if (JSON.stringify(next) === JSON.stringify(filter)) return;
           setFilter(next);
-          setPage(0);
+          setStarts([undefined]);
         }}
       />
       <p aria-live="polite" data-testid="log-total">
-        {rows === undefined ? 'Reading the log…' : total === 1 ? '1 event' : `${total.toLocaleString()} events`}
+        {rows === undefined ? 'Reading the log…' : total === undefined ? 'Counting the events…' : total === 1 ? '1 event' : `${total.toLocaleString()} events`}
       </p>
-      <LogTable rows={rows ?? []} page={page} pages={pages} onPage={setPage} />
+      <LogTable rows={rows ?? []} page={page} pages={pages} hasOlder={hasOlder} onPage={goTo} />
       <LogExport db={db} filter={filter} allowed={settings?.allowLogExport} />
-      <LogClear allowed={settings?.allowLogClear} total={total} onCleared={() => setRefresh((n) => n + 1)} />
+      <LogClear
+        allowed={settings?.allowLogClear}
+        total={total ?? 0}
+        onCleared={() => {
+          setRefresh((n) => n + 1);
+          setStarts([undefined]);
+        }}
+      />
       {/* After the first page, so the chart's longer read never delays the table. */}
       {rows === undefined ? null : <WeeklyChart db={db} refresh={refresh} />}
     </section>

@@ -34,7 +34,7 @@ describe('prompt log migrations', () => {
     // The new indexes answer the filters over the old data.
     expect(await db.events.where('[concern+at]').between(['fgm', Dexie.minKey], ['fgm', Dexie.maxKey]).count()).toBe(1);
     expect(await countEvents(db, { systemId: 'mosaic' })).toBe(2);
-    expect((await pageOfEvents(db, { kind: 'responded' }, 10, 0)).map((e) => e.response)).toEqual(['seeking-advice']);
+    expect((await pageOfEvents(db, { kind: 'responded' }, 10)).map((e) => e.response)).toEqual(['seeking-advice']);
     db.close();
   });
 
