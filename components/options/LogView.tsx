@@ -28,6 +28,7 @@ export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings 
   const [total, setTotal] = useState<number | undefined>();
   const [readError, setReadError] = useState<string | undefined>();
   const [refresh, setRefresh] = useState(0);
+  const [countedOnce, setCountedOnce] = useState(false);
   const page = starts.length - 1;
   const start = starts[page];
   const firstRowsShown = rows !== undefined;
@@ -57,7 +58,16 @@ export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings 
   useEffect(() => {
     if (!firstRowsShown) return;
     setTotal(undefined);
-    const subscription = liveQuery(() => countEvents(db, filter)).subscribe({ next: setTotal, error: onReadError });
+    const subscription = liveQuery(() => countEvents(db, filter)).subscribe({
+      next: (next) => {
+        setTotal(next);
+        setCountedOnce(true);
+      },
+      error: (e: unknown) => {
+        onReadError(e);
+        setCountedOnce(true);
+      },
+    });
     return () => subscription.unsubscribe();
   }, [db, filter, firstRowsShown]);
 
@@ -102,8 +112,8 @@ export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings 
           setStarts([undefined]);
         }}
       />
-      {/* After the first page, so the chart's longer read never delays the table. */}
-      {rows === undefined ? null : <WeeklyChart db={db} refresh={refresh} />}
+      {/* After the first page and the first count, so its longer read queues behind theirs. */}
+      {countedOnce ? <WeeklyChart db={db} refresh={refresh} /> : null}
     </section>
   );
 }

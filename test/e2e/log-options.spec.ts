@@ -70,6 +70,21 @@ test('the options page filters, charts, exports and clears the log, and passes a
   await expect(options.getByTestId('log-total')).toHaveText('120 events');
   await expect(options.getByTestId('log-table').locator('tbody tr')).toHaveCount(50);
   await expect(options.getByText('Page 1 of 3', { exact: true })).toBeVisible();
+  // Paging older and back again shows the same events, newest first.
+  const firstCell = options.getByTestId('log-table').locator('tbody tr').first().locator('time');
+  await expect(firstCell).toHaveAttribute('datetime', events[0]!.at);
+  await options.getByRole('button', { name: 'Older' }).click();
+  await expect(options.getByText('Page 2 of 3', { exact: true })).toBeVisible();
+  await expect(firstCell).toHaveAttribute('datetime', events[50]!.at);
+  await options.getByRole('button', { name: 'Older' }).click();
+  await expect(options.getByText('Page 3 of 3', { exact: true })).toBeVisible();
+  await expect(options.getByTestId('log-table').locator('tbody tr')).toHaveCount(20);
+  await expect(options.getByRole('button', { name: 'Older' })).toBeDisabled();
+  await options.getByRole('button', { name: 'Newer' }).click();
+  await expect(firstCell).toHaveAttribute('datetime', events[50]!.at);
+  await options.getByRole('button', { name: 'Newer' }).click();
+  await expect(firstCell).toHaveAttribute('datetime', events[0]!.at);
+  await expect(options.getByRole('button', { name: 'Newer' })).toBeDisabled();
 
   await options.getByLabel('Concern', { exact: true }).selectOption('fgm');
   await expect(options.getByTestId('log-total')).toHaveText('40 events');
