@@ -16,14 +16,18 @@ const ISSUE_TARGETS: Targets = { precision: 0.95, recall: 0.95, benignRate: 0.03
 // The blind notes were written by someone who never saw the rules. The tuning half was used to
 // find classes of phrasing the pack missed; the check half is measured only (never read), so its
 // thresholds are what the pack honestly reaches there, below the issue's targets.
-const CHECK_TARGETS: Targets = { precision: 0.84, recall: 0.87, benignRate: 0.11 };
+const CHECK_TARGETS: Targets = { precision: 0.86, recall: 0.96, benignRate: 0.11 };
 // Round 2 tuned on the final corpus too (by class of cause, not sentence by sentence); its
 // thresholds are what the pack reaches there, still below the issue's targets.
-const FINAL_TARGETS: Targets = { precision: 0.87, recall: 0.81, benignRate: 0.13 };
+const FINAL_TARGETS: Targets = { precision: 0.87, recall: 0.87, benignRate: 0.13 };
 // Written blind after round 1 and never read: measured twice in round 2 with aggregate figures only
 // (P 0.867 R 0.606, 12/63 benign raising a concern, after the first two round-2 commits; then
 // P 0.872 R 0.632, 11/63 at the end). The gap to the tuned corpora is the honest generalisation gap.
-const BLIND3_TARGETS: Targets = { precision: 0.87, recall: 0.63, benignRate: 0.18 };
+// Round 3 tuned on it by class of cause (all blind misses clustered into mechanisms): P 0.896 R 0.862, 11/63.
+const BLIND3_TARGETS: Targets = { precision: 0.89, recall: 0.86, benignRate: 0.18 };
+// Written blind during round 3 and never read: measured twice with aggregate figures only
+// (P 0.878 R 0.719, 8/56 after the first round-3 commit; P 0.879 R 0.723, 8/56 at the end).
+const BLIND4_TARGETS: Targets = { precision: 0.87, recall: 0.72, benignRate: 0.15 };
 
 const corpora = [
   ['shared dev corpus', new URL('../../../shared/corpus/notes-dev.jsonl', import.meta.url), ISSUE_TARGETS],
@@ -34,11 +38,13 @@ const corpora = [
   ['blind tuning corpus', new URL('../corpus/notes-blind-tune.jsonl', import.meta.url), ISSUE_TARGETS],
   // Blind check half, measured three times in round 1: P 0.765 R 0.619 (start), P 0.776 R 0.660
   // (midway), P 0.795 R 0.714 (end); 8/48 benign notes raised a concern each time. Round 2 tuned on
-  // it by class: P 0.848 R 0.871, 5/48.
+  // it by class: P 0.848 R 0.871, 5/48. Round 3: P 0.866 R 0.966, 5/48.
   ['blind check corpus', new URL('../corpus/notes-blind-check.jsonl', import.meta.url), CHECK_TARGETS],
   // Round 2 start: P 0.842 R 0.622, 12/71 benign raising a concern; end: P 0.871 R 0.816, 9/71.
+  // Round 3 end: P 0.874 R 0.880, 9/71.
   ['final corpus', new URL('../corpus/notes-final.jsonl', import.meta.url), FINAL_TARGETS],
   ['third blind corpus', new URL('../corpus/notes-blind3.jsonl', import.meta.url), BLIND3_TARGETS],
+  ['fourth blind corpus', new URL('../corpus/notes-blind4.jsonl', import.meta.url), BLIND4_TARGETS],
 ] as const;
 
 describe.each(corpora)('accuracy on the %s', (name, url, targets) => {
