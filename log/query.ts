@@ -102,7 +102,7 @@ export async function countEvents(db: PromptLogDb, filter: LogFilter): Promise<n
   }
   if (!readsWholeLog(filter)) return filtered(db, filter).count();
   let count = 0;
-  for await (const chunk of wholeLogInChunks(db)) {
+  for await (const chunk of wholeLogInParts(db)) {
     for (const event of chunk) if (matchesFilter(event, plan.residual)) count++;
   }
   return count;
@@ -113,22 +113,25 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Where the store is split for reading it whole: ids are random UUIDs, so by first hex digit. */
+const idSplits = [...'123456789abcdef'];
+
 /**
- * Every event in id order, `chunkSize` at a time, straight from the object store. Reading the
- * store in key order is about twice as quick in Chromium as reading the same records through the
- * `at` index (which fetches each record by its id): ~1.4 s against ~3 s for 100,000 events under
- * load. Each chunk is its own short transaction so the background's writes are never held up.
+ * Every event, in 16 parts by id, straight from the object store. Reading the store in key order
+ * is about twice as quick in Chromium as reading the same records through the `at` index (which
+ * fetches each record by its id): ~1.4 s against ~3 s for 100,000 events under load. All parts
+ * are asked for at once so the browser reads the next while this page unpacks the last; the
+ * ranges cover every possible id, whatever its form. Each part is its own short read-only
+ * transaction: a write from the background waits at most for this read, and is never lost.
  */
-async function* wholeLogInChunks(db: PromptLogDb, chunkSize = 10_000): AsyncGenerator<PromptEvent[]> {
-  let after: string | undefined;
-  for (;;) {
-    const chunk = await (after === undefined ? db.events.orderBy(':id') : db.events.where(':id').above(after)).limit(chunkSize).toArray();
-    if (chunk.length === 0) return;
-    yield chunk;
-    after = chunk[chunk.length - 1]!.id;
-    if (chunk.length < chunkSize) return;
-    await nextTask();
-  }
+async function* wholeLogInParts(db: PromptLogDb): AsyncGenerator<PromptEvent[]> {
+  const byId = () => db.events.where(':id');
+  const parts = [
+    byId().below(idSplits[0]!),
+    ...idSplits.slice(1).map((upper, i) => byId().between(idSplits[i]!, upper, true, false)),
+    byId().aboveOrEqual(idSplits[idSplits.length - 1]!),
+  ].map((part) => part.toArray());
+  for (const part of await Promise.all(parts)) yield part;
 }
 
 /** Oldest first, as the `at` index orders them (ties by id). */
@@ -142,7 +145,7 @@ function byTimeThenId(a: PromptEvent, b: PromptEvent): number {
  * quicker than a cursor step per event).
  *
  * A filter no index narrows (none, or severity alone) reads the whole store in id order and sorts
- * in memory: quicker than walking the `at` index over every event (see `wholeLogInChunks`).
+ * in memory: quicker than walking the `at` index over every event (see `wholeLogInParts`).
  * Otherwise the index is walked: pages follow on from the last time seen; events sharing that
  * exact time are told apart by id, so none is skipped or repeated.
  */
@@ -151,7 +154,7 @@ export async function* eventsInPages(db: PromptLogDb, filter: LogFilter, pageSiz
   const residual = hasResidual(plan);
   if (readsWholeLog(filter)) {
     const matching: PromptEvent[] = [];
-    for await (const chunk of wholeLogInChunks(db)) {
+    for await (const chunk of wholeLogInParts(db)) {
       for (const event of chunk) if (!residual || matchesFilter(event, plan.residual)) matching.push(event);
     }
     matching.sort(byTimeThenId);
