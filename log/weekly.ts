@@ -1,5 +1,4 @@
 import type { PromptLogDb } from './db.ts';
-import { eventsInPages } from './query.ts';
 
 /** Prompts shown per week, by concern, for the chart on the options page. */
 export interface WeeklyCounts {
@@ -18,19 +17,25 @@ export function weekStart(time: Date): Date {
   return new Date(day.getTime() - sinceMonday * dayMs);
 }
 
-/** Counts `shown` events over the last `weekCount` weeks up to `now`. */
+/**
+ * Counts `shown` events over the last `weekCount` weeks up to `now`. Each week is its own range of
+ * the `[kind+at]` index, all asked for at once (as the export reads the store, `log/query.ts`), so
+ * each event's week is known from its range without parsing its time.
+ */
 export async function weeklyCounts(db: PromptLogDb, weekCount: number, now = new Date()): Promise<WeeklyCounts> {
   const first = new Date(weekStart(now).getTime() - (weekCount - 1) * 7 * dayMs);
-  const weeks = Array.from({ length: weekCount }, (_, i) => new Date(first.getTime() + i * 7 * dayMs).toISOString().slice(0, 10));
+  const starts = Array.from({ length: weekCount + 1 }, (_, i) => new Date(first.getTime() + i * 7 * dayMs).toISOString());
+  const weeks = starts.slice(0, weekCount).map((start) => start.slice(0, 10));
   const byConcern = new Map<string, number[]>();
-  for await (const page of eventsInPages(db, { kind: 'shown', from: first.toISOString() })) {
-    for (const event of page) {
-      const week = Math.floor((Date.parse(event.at) - first.getTime()) / (7 * dayMs));
-      if (week < 0 || week >= weekCount) continue;
+  const shownByWeek = await Promise.all(
+    weeks.map((_, week) => db.events.where('[kind+at]').between(['shown', starts[week]!], ['shown', starts[week + 1]!], true, false).toArray()),
+  );
+  shownByWeek.forEach((events, week) => {
+    for (const event of events) {
       let counts = byConcern.get(event.concern);
       if (!counts) byConcern.set(event.concern, (counts = new Array<number>(weekCount).fill(0)));
       counts[week] = (counts[week] ?? 0) + 1;
     }
-  }
+  });
   return { weeks, byConcern };
 }
