@@ -1,4 +1,5 @@
 import { z } from '../validation/zod.ts';
+import { ResponseCode as PackResponseCode, Severity as PackSeverity } from '../rules/schema.ts';
 
 /**
  * One entry in the log of prompts shown. Every field is an id, a code, a time or a number: the
@@ -8,16 +9,9 @@ import { z } from '../validation/zod.ts';
 /** Ids from rule packs and adapters: short, lower-case, no spaces. */
 export const ItemIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'expected a short lower-case id'));
 
-export const SeveritySchema = z.enum(['info', 'warning', 'critical']);
-
-export const ResponseCodeSchema = z.enum([
-  'shared',
-  'will-share',
-  'seeking-advice',
-  'emergency-services',
-  'not-relevant',
-  'already-known',
-]);
+// The log records the pack's own codes: one definition, in the rule pack schema.
+export const SeveritySchema = PackSeverity;
+export const ResponseCodeSchema = PackResponseCode;
 
 export const EventKindSchema = z.enum([
   'shown',

@@ -14,18 +14,28 @@ function executable(path: string): boolean {
   }
 }
 
-/** The Chromium to drive: $STP_CHROMIUM if set, else the first of `chromiumCandidates` found. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.STP_CHROMIUM;
+/**
+ * The first executable browser: the one named by `envVar` if set (an error if it is not there),
+ * else the first of `candidates`; else an error that says what to install.
+ */
+export function findExecutable(envVar: string, candidates: readonly string[], installHint: string, env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env[envVar];
   if (configured) {
     if (executable(configured)) return configured;
-    throw new BrowserNotFoundError(`STP_CHROMIUM is set to ${configured}, but no executable browser is there.`);
+    throw new BrowserNotFoundError(`${envVar} is set to ${configured}, but no executable browser is there.`);
   }
-  const found = chromiumCandidates.find(executable);
+  const found = candidates.find(executable);
   if (found) return found;
-  throw new BrowserNotFoundError(
-    `No Chromium found (looked in ${chromiumCandidates.join(', ')}). Install it (Debian: sudo apt-get install chromium) ` +
-      'or set STP_CHROMIUM to the path of a Chromium or Chrome executable.',
+  throw new BrowserNotFoundError(`No browser found (looked in ${candidates.join(', ')}). ${installHint}`);
+}
+
+/** The Chromium to drive: $STP_CHROMIUM if set, else the first of `chromiumCandidates` found. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  return findExecutable(
+    'STP_CHROMIUM',
+    chromiumCandidates,
+    'Install Chromium (Debian: sudo apt-get install chromium) or set STP_CHROMIUM to the path of a Chromium or Chrome executable.',
+    env,
   );
 }
 
