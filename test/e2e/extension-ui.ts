@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from '@playwright/test';
+import type { CDPSession, Frame, Page } from '@playwright/test';
 
 /**
  * Reaches the extension's UI inside its closed shadow root, as a screen reader or the browser
@@ -8,10 +8,17 @@ import type { CDPSession, Page } from '@playwright/test';
 export class ExtensionUi {
   #cdp: CDPSession | undefined;
 
-  constructor(private readonly page: Page) {}
+  /**
+   * `inFrame`: the UI inside an out-of-process (cross-origin) frame, whose renderer the page's
+   * own cannot see into; `selector` finds that frame's element in the page, for mouse clicks.
+   */
+  constructor(
+    private readonly page: Page,
+    private readonly inFrame?: { frame: Frame; selector: string },
+  ) {}
 
   async #session(): Promise<CDPSession> {
-    this.#cdp ??= await this.page.context().newCDPSession(this.page);
+    this.#cdp ??= await this.page.context().newCDPSession(this.inFrame?.frame ?? this.page);
     return this.#cdp;
   }
 
@@ -63,7 +70,14 @@ export class ExtensionUi {
       selector,
     );
     if (!box) throw new Error(`Nothing in the extension UI matches ${selector}`);
-    await this.page.mouse.click(box.x, box.y);
+    // In a frame, the element's place is relative to the frame's content box.
+    const origin = this.inFrame
+      ? await this.page.locator(this.inFrame.selector).evaluate((el) => {
+          const frameBox = el.getBoundingClientRect();
+          return { x: frameBox.left + el.clientLeft, y: frameBox.top + el.clientTop };
+        })
+      : { x: 0, y: 0 };
+    await this.page.mouse.click(origin.x + box.x, origin.y + box.y);
   }
 
   /** Waits until `selector` exists in the UI. */
