@@ -40,22 +40,30 @@ function FilterSelect({ id, label, value, options, onChange }: SelectProps) {
   );
 }
 
+interface FiltersProps {
+  db: PromptLogDb;
+  /** False until the first page of the log is in: listing the choices reads the log too, and waits. */
+  listChoices: boolean;
+  onChange: (filter: LogFilter) => void;
+}
+
 /**
  * The log's filters. Applied as they change (each is one control, so nothing is half-entered);
  * the dates are whole local days, the "to" day included.
  */
-export function LogFilters({ db, onChange }: { db: PromptLogDb; onChange: (filter: LogFilter) => void }) {
+export function LogFilters({ db, listChoices, onChange }: FiltersProps) {
   const [choices, setChoices] = useState<Choices>({ concern: [], systemId: [] });
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
   const [picked, setPicked] = useState<Omit<LogFilter, 'from' | 'to'>>({});
 
   useEffect(() => {
+    if (!listChoices) return;
     Promise.all([distinctValues(db, 'concern'), distinctValues(db, 'systemId')]).then(
       ([concern, systemId]) => setChoices({ concern, systemId }),
       (error: unknown) => console.warn('Share to Protect: could not list the log’s concerns and systems', error),
     );
-  }, [db]);
+  }, [db, listChoices]);
 
   useEffect(() => {
     const from = startOfLocalDay(fromDay);

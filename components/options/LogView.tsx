@@ -92,6 +92,7 @@ export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings 
       <LogProblemsNotice readError={readError} refresh={refresh} />
       <LogFilters
         db={db}
+        listChoices={firstRowsShown}
         onChange={(next) => {
           // The filters report on mount too; an unchanged filter must not re-read the log.
           if (JSON.stringify(next) === JSON.stringify(filter)) return;
