@@ -352,19 +352,11 @@ export class CaseNoteSession {
     }
     const field = this.#tracker.active;
     const note = field ? this.#notes.get(field) : undefined;
-    const settings = this.#state?.settings;
     this.#view.update({
       field,
-      t: this.#t,
-      locale: this.#locale,
+      ...this.#sharedViewProps(),
       prompts: note?.visible ?? [],
       heldBack: note?.heldBack ?? 0,
-      today: localDate(new Date()),
-      sidebarOpen: this.#sidebarOpen,
-      sidebarTakesFocus: this.#sidebarTakesFocus,
-      announcement: this.#announcement,
-      contacts: settings?.contacts ?? [],
-      allowSnooze: settings?.allowSnooze ?? true,
       responses: note?.responses ?? new Map(),
       decisionFirst: this.#decisionFirst,
       onOpenSidebar: (byKeyboard) => this.#openFromIndicator(byKeyboard),
@@ -382,25 +374,32 @@ export class CaseNoteSession {
     });
   }
 
-  /**
-   * Top frame: the sidebar for a child frame's note, its cards rebuilt from this frame's own pack.
-   * No indicator here (the child shows its own beside the note) and no field to write into.
-   */
-  #renderRelayed(relayed: RelayedNote, compiled: CompiledPack): void {
+  /** What the view needs whichever note the sidebar is about. */
+  #sharedViewProps() {
     const settings = this.#state?.settings;
-    const send = (action: FrameAction) => (hit: RuleHit) => this.#sendFrameAction(relayed, hit, action);
-    this.#view.update({
-      field: undefined,
+    return {
       t: this.#t,
       locale: this.#locale,
-      prompts: hitsForRelayedPrompts(compiled, relayed.prompts),
-      heldBack: 0,
       today: localDate(new Date()),
       sidebarOpen: this.#sidebarOpen,
       sidebarTakesFocus: this.#sidebarTakesFocus,
       announcement: this.#announcement,
       contacts: settings?.contacts ?? [],
       allowSnooze: settings?.allowSnooze ?? true,
+    };
+  }
+
+  /**
+   * Top frame: the sidebar for a child frame's note, its cards rebuilt from this frame's own pack.
+   * No indicator here (the child shows its own beside the note) and no field to write into.
+   */
+  #renderRelayed(relayed: RelayedNote, compiled: CompiledPack): void {
+    const send = (action: FrameAction) => (hit: RuleHit) => this.#sendFrameAction(relayed, hit, action);
+    this.#view.update({
+      field: undefined,
+      ...this.#sharedViewProps(),
+      prompts: hitsForRelayedPrompts(compiled, relayed.prompts),
+      heldBack: 0,
       responses: relayed.responses,
       onOpenSidebar: (byKeyboard) => this.openSidebar(byKeyboard),
       onCloseSidebar: () => this.closeSidebar(),
