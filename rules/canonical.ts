@@ -5,7 +5,7 @@
 
 const KEY_ORDER = [
   'id', 'name', 'version', 'effectiveDate', 'jurisdictions', 'description',
-  'concern', 'severity', 'category', 'direction', 'scope', 'all',
+  'concern', 'severity', 'category', 'direction', 'scope', 'acrossClauses', 'all',
   'title', 'publisher', 'date', 'url', 'nationalNumber',
   'summary', 'detail', 'cy', 'status', 'source', 'locator',
   'phrases', 'pattern', 'requires', 'unless', 'ignoreContext', 'requiresConcerns', 'concerns',

@@ -105,7 +105,7 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
   }
   const contextGroups: CompiledContextGroup[] = pack.context.map((group, index) => {
     for (const phrase of group.phrases) addPhrase(phrase, { kind: 'context', group: index });
-    return { category: group.category, direction: group.direction, scope: group.scope };
+    return { category: group.category, direction: group.direction, scope: group.scope, acrossClauses: group.acrossClauses === true };
   });
   const combinations: CompiledCombination[] = pack.combinations
     .filter((c) => !disabled.has(c.id) && inNation(c.jurisdictions))

@@ -39,6 +39,7 @@ export interface CompiledContextGroup {
   readonly category: ContextCategory;
   readonly direction: 'forward' | 'backward' | 'both';
   readonly scope: number;
+  readonly acrossClauses: boolean;
 }
 
 export interface ConcernNeed {

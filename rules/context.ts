@@ -23,21 +23,27 @@ export interface SentenceContext {
   readonly modifiers: readonly ContextMatch[];
   /** blocked[i]: word i is a terminator or a clause break sits before it. */
   readonly blocked: readonly boolean[];
+  /** stopped[i]: word i is a terminator (what still stops a modifier reaching across clauses). */
+  readonly stopped: readonly boolean[];
 }
 
 export function buildSentenceContext(matches: readonly ContextMatch[], breakBefore: readonly boolean[]): SentenceContext {
   const pseudo = matches.filter((m) => m.group.category === 'pseudo');
   const live = pseudo.length === 0 ? matches : matches.filter((m) => m.group.category === 'pseudo' || !pseudo.some((p) => overlaps(p, m)));
   const blocked = [...breakBefore];
+  const stopped = breakBefore.map(() => false);
   const modifiers: ContextMatch[] = [];
   for (const m of live) {
     if (m.group.category === 'terminator') {
-      for (let i = m.start; i < m.end; i++) blocked[i] = true;
+      for (let i = m.start; i < m.end; i++) {
+        blocked[i] = true;
+        stopped[i] = true;
+      }
     } else if (m.group.category !== 'pseudo') {
       modifiers.push(m);
     }
   }
-  return { modifiers, blocked };
+  return { modifiers, blocked, stopped };
 }
 
 export function isCancelled(target: Span, context: SentenceContext, ignore: ReadonlySet<CancellingCategory>): boolean {
@@ -45,10 +51,11 @@ export function isCancelled(target: Span, context: SentenceContext, ignore: Read
     const category = m.group.category as CancellingCategory;
     if (ignore.has(category) || overlaps(m, target)) continue;
     const { direction, scope } = m.group;
-    if (direction !== 'backward' && m.end <= target.start && target.start - m.end <= scope && clear(context.blocked, m.end, target.start + 1)) {
+    const walls = m.group.acrossClauses ? context.stopped : context.blocked;
+    if (direction !== 'backward' && m.end <= target.start && target.start - m.end <= scope && clear(walls, m.end, target.start + 1)) {
       return true;
     }
-    if (direction !== 'forward' && m.start >= target.end && m.start - target.end <= scope && clear(context.blocked, target.end, m.start + 1)) {
+    if (direction !== 'forward' && m.start >= target.end && m.start - target.end <= scope && clear(walls, target.end, m.start + 1)) {
       return true;
     }
   }

@@ -71,12 +71,34 @@ export function normaliseSegment(segment: string, table: WordTable): Sentence {
       current += ch.toLowerCase();
     } else {
       flush();
+      if (code === 40) {
+        // A bracketed year or age ("previous concerns (2022) resolved", "Freya (15)") is an aside,
+        // not a new clause: breaking there would stop "resolved" reaching back to the concern.
+        const close = numericAsideEnd(text, i);
+        if (close > i) {
+          for (const number of text.slice(i + 1, close).split(/[^0-9]+/)) {
+            current = number;
+            flush();
+          }
+          i = close;
+          continue;
+        }
+      }
       if (code === 59 || code === 40 || code === 41 || code === 10) pendingBreak = true;
       else if (code === 45 && isSpaced(text, i)) pendingBreak = true;
     }
   }
   flush();
   return { words, breakBefore };
+}
+
+const NUMERIC_ASIDE = /^[\s\d.,/-]{1,12}$/;
+
+/** Index of the ")" closing a short bracket holding only digits, or -1. */
+function numericAsideEnd(text: string, open: number): number {
+  const close = text.indexOf(')', open + 1);
+  if (close < 0 || close - open > 13) return -1;
+  return NUMERIC_ASIDE.test(text.slice(open + 1, close)) && /\d/.test(text.slice(open + 1, close)) ? close : -1;
 }
 
 function isSpaced(text: string, i: number): boolean {

@@ -176,6 +176,12 @@ export const ContextGroup = z.strictObject({
   direction: z.enum(['forward', 'backward', 'both']),
   /** How many words the modifier reaches, unless a terminator comes first. */
   scope: z.int().check(z.minimum(1), z.maximum(60)),
+  /**
+   * Reach past clause breaks (";", brackets, a spaced dash), stopping only at a terminator or the
+   * end of the sentence: a closing verdict ("; closed as unfounded") or a joke ("- said with a
+   * grin") is usually written as an afterthought in its own clause.
+   */
+  acrossClauses: z.optional(z.boolean()),
   phrases: someOf(Phrase),
 });
 export type ContextGroup = z.infer<typeof ContextGroup>;

@@ -54,6 +54,7 @@ export function segmentNote(text: string): string[] {
       while (j < length && isClosing(text.charCodeAt(j))) j++;
       if (j < length && !isSpace(text.charCodeAt(j)) && !isLineBreak(text.charCodeAt(j))) continue;
       if (code === 46 && isAbbreviationBefore(text, i)) continue;
+      if (code !== 46 && isQuoteAttribution(text, i, j)) continue;
       push(j);
       start = j;
       i = j - 1;
@@ -97,4 +98,22 @@ function isAbbreviationBefore(text: string, dot: number): boolean {
   const word = text.slice(s, dot).toLowerCase();
   if (word.length === 1) return /[A-Z]/.test(text.charAt(s)); // an initial: "Mr J. Smith"
   return NON_FINAL_ABBREVIATIONS.has(word);
+}
+
+/**
+ * "'My mum's going to murder me!' - Bea, laughing" and "'Stop!' she shouted" are one sentence: a
+ * quoted exclamation or question followed by a dash or a lower-case word is the speech and its
+ * attribution, and the way it was said belongs with what was said.
+ */
+function isQuoteAttribution(text: string, terminal: number, after: number): boolean {
+  if (after === terminal + 1 || !isQuote(text.charCodeAt(after - 1))) return false;
+  let k = after;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  if (k >= text.length) return false;
+  const next = text.charCodeAt(k);
+  return isLower(next) || ((next === 45 || next === 0x2013 || next === 0x2014) && isSpace(text.charCodeAt(k + 1)));
+}
+
+function isQuote(code: number): boolean {
+  return code === 39 || code === 34 || code === 0x2019 || code === 0x201d;
 }
