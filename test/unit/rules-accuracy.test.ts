@@ -25,11 +25,11 @@ const FINAL_TARGETS: Targets = { precision: 0.91, recall: 0.90, benignRate: 0.01
 // P 0.872 R 0.632, 11/63 at the end). The gap to the tuned corpora is the honest generalisation gap.
 // Round 3 tuned on it by class of cause (all blind misses clustered into mechanisms): P 0.896 R 0.862, 11/63.
 // Round 4 (benign false positives by cause: closing verdicts across clauses, jokes, lessons, toys): 2/63.
-const BLIND3_TARGETS: Targets = { precision: 0.94, recall: 0.91, benignRate: 0.04 };
+const BLIND3_TARGETS: Targets = { precision: 0.94, recall: 0.94, benignRate: 0.04 };
 // Written blind during round 3 and never read: measured twice with aggregate figures only
 // (P 0.878 R 0.719, 8/56 after the first round-3 commit; P 0.879 R 0.723, 8/56 at the end).
 // Round 4 tuned on it by class of cause.
-const BLIND4_TARGETS: Targets = { precision: 0.93, recall: 0.77, benignRate: 0.0 };
+const BLIND4_TARGETS: Targets = { precision: 0.94, recall: 0.92, benignRate: 0.0 };
 
 const corpora = [
   ['shared dev corpus', new URL('../../../shared/corpus/notes-dev.jsonl', import.meta.url), ISSUE_TARGETS],
