@@ -16,7 +16,7 @@ const ISSUE_TARGETS: Targets = { precision: 0.95, recall: 0.95, benignRate: 0.03
 // The blind notes were written by someone who never saw the rules. The tuning half was used to
 // find classes of phrasing the pack missed; the check half is measured only (never read), so its
 // thresholds are what the pack honestly reaches there, below the issue's targets.
-const CHECK_TARGETS: Targets = { precision: 0.94, recall: 0.97, benignRate: 0.0 };
+const CHECK_TARGETS: Targets = { precision: 0.95, recall: 0.97, benignRate: 0.0 };
 // Round 2 tuned on the final corpus too (by class of cause, not sentence by sentence); its
 // thresholds are what the pack reaches there, still below the issue's targets.
 const FINAL_TARGETS: Targets = { precision: 0.91, recall: 0.90, benignRate: 0.015 };
@@ -25,7 +25,7 @@ const FINAL_TARGETS: Targets = { precision: 0.91, recall: 0.90, benignRate: 0.01
 // P 0.872 R 0.632, 11/63 at the end). The gap to the tuned corpora is the honest generalisation gap.
 // Round 3 tuned on it by class of cause (all blind misses clustered into mechanisms): P 0.896 R 0.862, 11/63.
 // Round 4 (benign false positives by cause: closing verdicts across clauses, jokes, lessons, toys): 2/63.
-const BLIND3_TARGETS: Targets = { precision: 0.94, recall: 0.94, benignRate: 0.04 };
+const BLIND3_TARGETS: Targets = { precision: 0.95, recall: 0.94, benignRate: 0.04 };
 // Written blind during round 3 and never read: measured twice with aggregate figures only
 // (P 0.878 R 0.719, 8/56 after the first round-3 commit; P 0.879 R 0.723, 8/56 at the end).
 // Round 4 tuned on it by class of cause.
