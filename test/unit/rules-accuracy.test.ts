@@ -19,7 +19,7 @@ const ISSUE_TARGETS: Targets = { precision: 0.95, recall: 0.95, benignRate: 0.03
 const CHECK_TARGETS: Targets = { precision: 0.95, recall: 0.97, benignRate: 0.0 };
 // Round 2 tuned on the final corpus too (by class of cause, not sentence by sentence); its
 // thresholds are what the pack reaches there, still below the issue's targets.
-const FINAL_TARGETS: Targets = { precision: 0.91, recall: 0.90, benignRate: 0.015 };
+const FINAL_TARGETS: Targets = { precision: 0.92, recall: 0.90, benignRate: 0.015 };
 // Written blind after round 1 and never read: measured twice in round 2 with aggregate figures only
 // (P 0.867 R 0.606, 12/63 benign raising a concern, after the first two round-2 commits; then
 // P 0.872 R 0.632, 11/63 at the end). The gap to the tuned corpora is the honest generalisation gap.
@@ -29,7 +29,7 @@ const BLIND3_TARGETS: Targets = { precision: 0.95, recall: 0.94, benignRate: 0.0
 // Written blind during round 3 and never read: measured twice with aggregate figures only
 // (P 0.878 R 0.719, 8/56 after the first round-3 commit; P 0.879 R 0.723, 8/56 at the end).
 // Round 4 tuned on it by class of cause.
-const BLIND4_TARGETS: Targets = { precision: 0.94, recall: 0.92, benignRate: 0.0 };
+const BLIND4_TARGETS: Targets = { precision: 0.95, recall: 0.92, benignRate: 0.0 };
 
 const corpora = [
   ['shared dev corpus', new URL('../../../shared/corpus/notes-dev.jsonl', import.meta.url), ISSUE_TARGETS],
