@@ -31,7 +31,10 @@ export function buildSentenceContext(matches: readonly ContextMatch[], breakBefo
   const pseudo = matches.filter((m) => m.group.category === 'pseudo');
   const live = pseudo.length === 0 ? matches : matches.filter((m) => m.group.category === 'pseudo' || !pseudo.some((p) => overlaps(p, m)));
   const blocked = [...breakBefore];
-  const stopped = breakBefore.map(() => false);
+  // Only groups reaching across clauses read `stopped`; most sentences have none, so it is built
+  // only when one is present (the common case shares `blocked`, which is never read for it).
+  const across = live.some((m) => m.group.acrossClauses && m.group.category !== 'pseudo' && m.group.category !== 'terminator');
+  const stopped = across ? breakBefore.map(() => false) : blocked;
   const modifiers: ContextMatch[] = [];
   for (const m of live) {
     if (m.group.category === 'terminator') {
