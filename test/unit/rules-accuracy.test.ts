@@ -19,14 +19,15 @@ const ISSUE_TARGETS: Targets = { precision: 0.95, recall: 0.95, benignRate: 0.03
 const CHECK_TARGETS: Targets = { precision: 0.95, recall: 0.97, benignRate: 0.0 };
 // Round 2 tuned on the final corpus too (by class of cause, not sentence by sentence); its
 // thresholds are what the pack reaches there, still below the issue's targets.
-const FINAL_TARGETS: Targets = { precision: 0.92, recall: 0.90, benignRate: 0.015 };
+const FINAL_TARGETS: Targets = { precision: 0.92, recall: 0.93, benignRate: 0.015 };
 // Written blind after round 1 and never read: measured twice in round 2 with aggregate figures only
 // (P 0.867 R 0.606, 12/63 benign raising a concern, after the first two round-2 commits; then
 // P 0.872 R 0.632, 11/63 at the end). The gap to the tuned corpora is the honest generalisation gap.
 // Round 3 tuned on it by class of cause (all blind misses clustered into mechanisms): P 0.896 R 0.862, 11/63.
 // Round 4 (benign false positives by cause: closing verdicts across clauses, jokes, lessons, toys, then
 // the largest miss clusters): P 0.958 R 0.941, 2/63.
-const BLIND3_TARGETS: Targets = { precision: 0.95, recall: 0.94, benignRate: 0.04 };
+// Round 5: P 0.959 R 0.955, 2/63.
+const BLIND3_TARGETS: Targets = { precision: 0.95, recall: 0.95, benignRate: 0.04 };
 // Written blind during round 3 and never read: measured twice with aggregate figures only
 // (P 0.878 R 0.719, 8/56 after the first round-3 commit; P 0.879 R 0.723, 8/56 at the end).
 // Round 4 tuned on it by class of cause: P 0.956 R 0.927, 0/56 (no longer a blind figure).
@@ -36,8 +37,9 @@ const BLIND4_TARGETS: Targets = { precision: 0.95, recall: 0.95, benignRate: 0.0
 // (P 0.885 R 0.701, 5/52 after the first round-4 commit; P 0.885 R 0.697, 5/52 at the end). Round 4's
 // later vocabulary, tuned on blind3/blind4 misses, did not carry over: the generalisation gap remains.
 // Round 5 tuned on it by class of cause (every missed disclosure grouped by mechanism; most were the harm
-// concern itself not raised): P 0.929 R 0.853, 0/52 (no longer a blind figure).
-const BLIND5_TARGETS: Targets = { precision: 0.92, recall: 0.85, benignRate: 0.0 };
+// concern itself not raised; then speech forms, benign classes, other miss clusters): P 0.939 R 0.870, 0/52
+// (no longer a blind figure).
+const BLIND5_TARGETS: Targets = { precision: 0.93, recall: 0.87, benignRate: 0.0 };
 
 const corpora = [
   ['shared dev corpus', new URL('../../../shared/corpus/notes-dev.jsonl', import.meta.url), ISSUE_TARGETS],
@@ -51,7 +53,7 @@ const corpora = [
   // it by class: P 0.848 R 0.871, 5/48. Round 3: P 0.866 R 0.966, 5/48. Round 4: P 0.953 R 0.973, 0/48.
   ['blind check corpus', new URL('../corpus/notes-blind-check.jsonl', import.meta.url), CHECK_TARGETS],
   // Round 2 start: P 0.842 R 0.622, 12/71 benign raising a concern; end: P 0.871 R 0.816, 9/71.
-  // Round 3 end: P 0.874 R 0.880, 9/71. Round 4 end: P 0.922 R 0.910, 1/71.
+  // Round 3 end: P 0.874 R 0.880, 9/71. Round 4 end: P 0.922 R 0.910, 1/71. Round 5 end: P 0.924 R 0.933, 1/71.
   ['final corpus', new URL('../corpus/notes-final.jsonl', import.meta.url), FINAL_TARGETS],
   ['third blind corpus', new URL('../corpus/notes-blind3.jsonl', import.meta.url), BLIND3_TARGETS],
   ['fourth blind corpus', new URL('../corpus/notes-blind4.jsonl', import.meta.url), BLIND4_TARGETS],
