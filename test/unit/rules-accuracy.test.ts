@@ -26,8 +26,8 @@ const FINAL_TARGETS: Targets = { precision: 0.92, recall: 0.93, benignRate: 0.01
 // Round 3 tuned on it by class of cause (all blind misses clustered into mechanisms): P 0.896 R 0.862, 11/63.
 // Round 4 (benign false positives by cause: closing verdicts across clauses, jokes, lessons, toys, then
 // the largest miss clusters): P 0.958 R 0.941, 2/63.
-// Round 5: P 0.959 R 0.955, 2/63.
-const BLIND3_TARGETS: Targets = { precision: 0.95, recall: 0.95, benignRate: 0.04 };
+// Round 5: P 0.960 R 0.970, 2/63.
+const BLIND3_TARGETS: Targets = { precision: 0.95, recall: 0.97, benignRate: 0.04 };
 // Written blind during round 3 and never read: measured twice with aggregate figures only
 // (P 0.878 R 0.719, 8/56 after the first round-3 commit; P 0.879 R 0.723, 8/56 at the end).
 // Round 4 tuned on it by class of cause: P 0.956 R 0.927, 0/56 (no longer a blind figure).
