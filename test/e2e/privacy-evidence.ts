@@ -5,7 +5,7 @@
  * background's own tab messages. Tests search all of it for a sentinel that must not be there.
  */
 import { randomBytes } from 'node:crypto';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Request, Worker } from '@playwright/test';
 import type { RecordedMessage } from '../../background/test-recorder.ts';
 import { recorderGlobal } from '../../background/test-recorder.ts';
 
@@ -31,26 +31,22 @@ export class NetworkCapture {
   readonly requests: CapturedRequest[] = [];
   readonly webSockets: string[] = [];
 
+  #record(request: Request): void {
+    this.requests.push({
+      url: request.url(),
+      method: request.method(),
+      postData: request.postData() ?? '',
+      headers: JSON.stringify(request.headers()),
+      fromServiceWorker: request.serviceWorker() !== null,
+    });
+  }
+
   static async attach(context: BrowserContext): Promise<NetworkCapture> {
     const capture = new NetworkCapture();
-    context.on('request', (request) => {
-      capture.requests.push({
-        url: request.url(),
-        method: request.method(),
-        postData: request.postData() ?? '',
-        headers: JSON.stringify(request.headers()),
-        fromServiceWorker: request.serviceWorker() !== null,
-      });
-    });
+    // Both hooks record: 'request' sees every page request, the route also the worker's own.
+    context.on('request', (request) => capture.#record(request));
     await context.route('**', async (route) => {
-      const request = route.request();
-      capture.requests.push({
-        url: request.url(),
-        method: request.method(),
-        postData: request.postData() ?? '',
-        headers: JSON.stringify(request.headers()),
-        fromServiceWorker: request.serviceWorker() !== null,
-      });
+      capture.#record(route.request());
       await route.continue();
     });
     for (const page of context.pages()) capture.watchPage(page);
