@@ -55,6 +55,27 @@ export function DecisionForm({ t, about, today, onInsert, onDone }: DecisionForm
       </p>
     ) : null;
 
+  /** A one-line field of the record, with its label and error. */
+  const textField = (field: 'what' | 'withWhom', id: string, label: string) => (
+    <>
+      <label class="stp-label" for={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        name={field}
+        type="text"
+        class="stp-input"
+        maxLength={maxFieldLength}
+        value={record[field]}
+        aria-invalid={invalid(field)}
+        aria-describedby={describedBy(field)}
+        onInput={(e) => set(field, e.currentTarget.value)}
+      />
+      {errorText(field)}
+    </>
+  );
+
   const submit = async (event: Event) => {
     event.preventDefault();
     const stillMissing = missingDecisionFields(record);
@@ -109,36 +130,8 @@ export function DecisionForm({ t, about, today, onInsert, onDone }: DecisionForm
         {errorText('date')}
         {sharing ? (
           <>
-            <label class="stp-label" for="stp-decision-what">
-              {t('decision_what')}
-            </label>
-            <input
-              id="stp-decision-what"
-              name="what"
-              type="text"
-              class="stp-input"
-              maxLength={maxFieldLength}
-              value={record.what}
-              aria-invalid={invalid('what')}
-              aria-describedby={describedBy('what')}
-              onInput={(e) => set('what', e.currentTarget.value)}
-            />
-            {errorText('what')}
-            <label class="stp-label" for="stp-decision-with">
-              {t('decision_with')}
-            </label>
-            <input
-              id="stp-decision-with"
-              name="withWhom"
-              type="text"
-              class="stp-input"
-              maxLength={maxFieldLength}
-              value={record.withWhom}
-              aria-invalid={invalid('withWhom')}
-              aria-describedby={describedBy('withWhom')}
-              onInput={(e) => set('withWhom', e.currentTarget.value)}
-            />
-            {errorText('withWhom')}
+            {textField('what', 'stp-decision-what', t('decision_what'))}
+            {textField('withWhom', 'stp-decision-with', t('decision_with'))}
           </>
         ) : null}
         <label class="stp-label" for="stp-decision-why">
