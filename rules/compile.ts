@@ -10,8 +10,8 @@ import type {
 import type { PromptCard, ResolvedSource } from './evaluate.ts';
 import { buildWordTable } from './normalise.ts';
 import { buildIndex } from './lookup.ts';
-import type { AlternativesCache } from './phrase.ts';
-import { collectPrefixes, createAlternativesCache, indexedElements, parsePhrase, requirementSets } from './phrase.ts';
+import type { AlternativesCache, PhraseElement, Requirement } from './phrase.ts';
+import { collectPrefixes, createAlternativesCache, indexedElements, maxSpan, parsePhrase, requirementSets } from './phrase.ts';
 import type { Card, Jurisdiction, RulePack } from './schema.ts';
 
 export interface CompileOptions {
@@ -69,15 +69,17 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
   const addPhrase = (source: string, owner: PhraseOwner): void => {
     const parsed = parsePhrase(source, lexicon, true, alternatives);
     if (!parsed.ok) throw new Error(`phrase "${source}": ${parsed.message}; validate the pack with parseRulePack first`);
-    const { elements } = parsed;
-    const indexed = indexedElements(elements);
-    collectPrefixes(elements, prefixes);
-    (owner.kind === 'trigger' ? triggerPhrases : supportPhrases).push({
-      elements,
-      owner,
-      requires: requirements.numbersOf(requirementSets(elements, indexed)),
-      indexed,
-    });
+    collectPrefixes(parsed.elements, prefixes);
+    for (const elements of splitLeadingAlternatives(parsed.elements)) {
+      const indexed = indexedElements(elements);
+      (owner.kind === 'trigger' ? triggerPhrases : supportPhrases).push({
+        elements,
+        owner,
+        requires: requirements.numbersOf(requirementSets(elements, indexed)),
+        span: maxSpan(elements),
+        indexed,
+      });
+    }
   };
 
   const rules: CompiledRule[] = [];
@@ -123,37 +125,65 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
     supportIndex: buildIndex(supportPhrases),
     patternTriggers,
     requirementsOf: requirements.byWord,
+    requirementsOfPrefix: requirements.byPrefix,
     prefixes,
     prefixLengths: [...new Set([...prefixes].map((prefix) => prefix.length))].sort((a, b) => a - b),
-    scratch: { entries: new Map(), met: new Uint32Array(requirements.count()), generation: 0, row: [] },
+    scratch: {
+      entries: new Map(),
+      met: new Uint32Array(requirements.count()),
+      first: new Int32Array(requirements.count()),
+      last: new Int32Array(requirements.count()),
+      generation: 0,
+      row: [],
+    },
   };
   return internals;
 }
 
-/** Numbers each distinct requirement (a set of words) and lists, per word, those it meets. */
+/**
+ * A phrase that starts with several-word alternatives ("(the police|the school) ~2 told") would
+ * be offered at every "the" and fail there nearly always. Indexed as one phrase per alternative,
+ * each is offered only where its first two words stand, and its later words become requirements.
+ * The variants match what the phrase matched; for a trigger every matching variant adds its span.
+ */
+function splitLeadingAlternatives(elements: readonly PhraseElement[]): (readonly PhraseElement[])[] {
+  const first = elements[0];
+  if (first?.kind !== 'alt' || first.multi.length === 0) return [elements];
+  const rest = elements.slice(1);
+  const variants: PhraseElement[][] = [];
+  if (first.single.exact.size > 0 || first.single.prefixes.length > 0) variants.push([{ kind: 'word', test: first.single }, ...rest]);
+  for (const option of first.multi) variants.push([...option.map((test): PhraseElement => ({ kind: 'word', test })), ...rest]);
+  return variants;
+}
+
+/** Numbers each distinct requirement and lists, per word and per prefix, those it meets. */
 function createRequirements(): {
-  numbersOf(sets: readonly ReadonlySet<string>[]): Int32Array | undefined;
+  numbersOf(sets: readonly Requirement[]): Int32Array | undefined;
   count(): number;
   readonly byWord: Map<string, number[]>;
+  readonly byPrefix: Map<string, number[]>;
 } {
   const byWord = new Map<string, number[]>();
-  // Shared lexicon elements repeat the same set object; equal sets written out again share a key.
-  const bySet = new Map<ReadonlySet<string>, number>();
+  const byPrefix = new Map<string, number[]>();
+  // Shared lexicon elements repeat the same object; equal requirements written out again share a key.
+  const bySet = new Map<Requirement, number>();
   const byKey = new Map<string, number>();
   let count = 0;
-  const numberOf = (set: ReadonlySet<string>): number => {
+  const list = (map: Map<string, number[]>, key: string, number: number): void => {
+    const numbers = map.get(key);
+    if (numbers === undefined) map.set(key, [number]);
+    else numbers.push(number);
+  };
+  const numberOf = (set: Requirement): number => {
     let number = bySet.get(set);
     if (number !== undefined) return number;
-    const key = set.size === 1 ? (set.values().next().value as string) : [...set].sort().join(' ');
+    const key = `${[...set.exact].sort().join(' ')}|${[...set.prefixes].sort().join(' ')}`;
     number = byKey.get(key);
     if (number === undefined) {
       number = count++;
       byKey.set(key, number);
-      for (const word of set) {
-        const list = byWord.get(word);
-        if (list === undefined) byWord.set(word, [number]);
-        else list.push(number);
-      }
+      for (const word of set.exact) list(byWord, word, number);
+      for (const prefix of new Set(set.prefixes)) list(byPrefix, prefix, number);
     }
     bySet.set(set, number);
     return number;
@@ -162,6 +192,7 @@ function createRequirements(): {
     numbersOf: (sets) => (sets.length === 0 ? undefined : Int32Array.from(new Set(sets.map(numberOf)))),
     count: () => count,
     byWord,
+    byPrefix,
   };
 }
 

@@ -20,6 +20,8 @@ export interface IndexedPhrase {
    * matching, by their numbers in CompiledPackInternals.requirementsOf; undefined when none.
    */
   readonly requires: Int32Array | undefined;
+  /** The most words a match can consume, so required words further on cannot belong to it. */
+  readonly span: number;
   /**
    * How many leading elements the index has already matched when it offers this phrase, so
    * matching resumes after them: 2 when indexed by its first two words, 1 when by a first word
@@ -96,6 +98,9 @@ export interface Scratch {
   readonly entries: Map<string, WordEntry>;
   /** met[n] === generation: a word of the current sentence meets requirement n. */
   readonly met: Uint32Array;
+  /** When met: the first and last word positions in the sentence that meet requirement n. */
+  readonly first: Int32Array;
+  readonly last: Int32Array;
   generation: number;
   /** Entries of the current sentence's words, by position; longer than the sentence. */
   row: WordEntry[];
@@ -119,6 +124,8 @@ export interface CompiledPackInternals {
    * phrase needs one in the sentence; equal sets share a number.
    */
   readonly requirementsOf: ReadonlyMap<string, readonly number[]>;
+  /** Prefix -> the numbers of the requirements a word with that prefix meets. */
+  readonly requirementsOfPrefix: ReadonlyMap<string, readonly number[]>;
   /** Every prefix ("bruis*") the phrases use, and their distinct lengths, ascending. */
   readonly prefixes: ReadonlySet<string>;
   readonly prefixLengths: readonly number[];

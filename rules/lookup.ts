@@ -55,16 +55,25 @@ export function entryFor(pack: CompiledPackInternals, word: string): WordEntry {
   const { entries } = pack.scratch;
   const known = entries.get(word);
   if (known !== undefined) return known;
+  const prefixes = prefixesOf(pack, word);
   const entry: WordEntry = {
     word,
-    prefixes: prefixesOf(pack, word),
+    prefixes,
     trigger: candidatesFor(pack.triggerIndex, word),
     support: candidatesFor(pack.supportIndex, word),
-    meets: pack.requirementsOf.get(word) ?? NO_REQUIREMENTS,
+    meets: requirementsMet(pack, word, prefixes),
   };
   if (entries.size >= MEMO_LIMIT) entries.clear();
   entries.set(word, entry);
   return entry;
+}
+
+function requirementsMet(pack: CompiledPackInternals, word: string, prefixes: readonly string[]): readonly number[] {
+  const byWord = pack.requirementsOf.get(word) ?? NO_REQUIREMENTS;
+  if (prefixes.length === 0) return byWord;
+  const all = new Set(byWord);
+  for (const prefix of prefixes) for (const number of pack.requirementsOfPrefix.get(prefix) ?? NO_REQUIREMENTS) all.add(number);
+  return all.size === byWord.length ? byWord : [...all];
 }
 
 function prefixesOf(pack: CompiledPackInternals, word: string): readonly string[] {

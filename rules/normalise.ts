@@ -40,56 +40,66 @@ function foldText(text: string): string {
 }
 
 export function normaliseSegment(segment: string, table: WordTable): Sentence {
-  const text = foldText(segment);
-  const words: string[] = [];
-  const breakBefore: boolean[] = [];
-  let pendingBreak = false;
-  let current = '';
-  const flush = (): void => {
-    if (current === '') return;
-    let raw = current;
-    current = '';
-    while (raw.startsWith("'")) raw = raw.slice(1);
-    while (raw.endsWith("'")) raw = raw.slice(0, -1);
-    if (raw === '') return;
-    for (const word of expandWord(raw, table)) {
-      words.push(word);
-      breakBefore.push(pendingBreak);
-      pendingBreak = false;
-    }
-  };
+  // Lower-casing the whole segment once is far cheaper than per character; the scan below reads
+  // the lowered text only, so a character whose lower case is longer cannot misalign it.
+  const text = foldText(segment).toLowerCase();
+  const out: Tokens = { words: [], breakBefore: [], pendingBreak: false };
+  let wordStart = -1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    const code = ch.charCodeAt(0);
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      current += ch;
-    } else if (code >= 65 && code <= 90) {
-      current += String.fromCharCode(code + 32);
-    } else if (code === 39) {
-      current += "'";
-    } else if (code > 127 && LETTER_OR_DIGIT.test(ch)) {
-      current += ch.toLowerCase();
-    } else {
-      flush();
-      if (code === 40) {
-        // A bracketed year or age ("previous concerns (2022) resolved", "Freya (15)") is an aside,
-        // not a new clause: breaking there would stop "resolved" reaching back to the concern.
-        const close = numericAsideEnd(text, i);
-        if (close > i) {
-          for (const number of text.slice(i + 1, close).split(/[^0-9]+/)) {
-            current = number;
-            flush();
-          }
-          i = close;
-          continue;
-        }
-      }
-      if (code === 59 || code === 40 || code === 41 || code === 10) pendingBreak = true;
-      else if (code === 45 && isSpaced(text, i)) pendingBreak = true;
+    const code = text.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39 || (code > 127 && LETTER_OR_DIGIT.test(text.charAt(i)))) {
+      if (wordStart < 0) wordStart = i;
+      continue;
     }
+    if (wordStart >= 0) {
+      pushWord(out, text, wordStart, i, table);
+      wordStart = -1;
+    }
+    if (code === 40) {
+      // A bracketed year or age ("previous concerns (2022) resolved", "Freya (15)") is an aside,
+      // not a new clause: breaking there would stop "resolved" reaching back to the concern.
+      const close = numericAsideEnd(text, i);
+      if (close > i) {
+        for (const number of text.slice(i + 1, close).split(/[^0-9]+/)) if (number !== '') pushWord(out, number, 0, number.length, table);
+        i = close;
+        continue;
+      }
+    }
+    if (code === 59 || code === 40 || code === 41 || code === 10) out.pendingBreak = true;
+    else if (code === 45 && isSpaced(text, i)) out.pendingBreak = true;
   }
-  flush();
-  return { words, breakBefore };
+  if (wordStart >= 0) pushWord(out, text, wordStart, text.length, table);
+  return { words: out.words, breakBefore: out.breakBefore };
+}
+
+interface Tokens {
+  readonly words: string[];
+  readonly breakBefore: boolean[];
+  /** A clause break was seen since the last word. */
+  pendingBreak: boolean;
+}
+
+/** Adds text[start, end) as one or more normalised words; quotes around a word are dropped. */
+function pushWord(out: Tokens, text: string, start: number, end: number, table: WordTable): void {
+  let s = start;
+  let e = end;
+  while (s < e && text.charCodeAt(s) === 39) s++;
+  while (e > s && text.charCodeAt(e - 1) === 39) e--;
+  if (s === e) return;
+  const raw = text.slice(s, e);
+  if (raw.includes("'")) {
+    for (const word of expandWord(raw, table)) addWord(out, word);
+    return;
+  }
+  const mapped = table.get(raw);
+  if (mapped === undefined) addWord(out, foldIze(raw));
+  else for (let k = 0; k < mapped.length; k++) addWord(out, mapped[k] as string);
+}
+
+function addWord(out: Tokens, word: string): void {
+  out.words.push(word);
+  out.breakBefore.push(out.pendingBreak);
+  out.pendingBreak = false;
 }
 
 const NUMERIC_ASIDE = /^[\s\d.,/-]{1,12}$/;

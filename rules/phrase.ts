@@ -357,37 +357,54 @@ export function indexedElements(elements: readonly PhraseElement[]): number {
   return secondWords(elements) === undefined ? 1 : 2;
 }
 
+/** Words of which a phrase needs one in the sentence: any exact word, or any word with a prefix. */
+export interface Requirement {
+  readonly exact: ReadonlySet<string>;
+  readonly prefixes: readonly string[];
+}
+
 /**
- * For each element from `from` on that must consume a word, the exact words of which it must
- * consume one, when it has no prefixes: a phrase can match in a sentence only if every such set
- * has a word in the sentence. A cheap test that spares most phrases the full match in sentences
- * that cannot contain them. Elements with prefixes, negations and gaps set no requirement.
+ * For each element from `from` on that must consume a word, the words of which it must consume
+ * one: a phrase can match in a sentence only if every such requirement has a word in the
+ * sentence, after the phrase's first word and within its span. A cheap test that spares most
+ * phrases the full match in sentences that cannot contain them. Negations and gaps set none.
  */
-export function requirementSets(elements: readonly PhraseElement[], from: number): ReadonlySet<string>[] {
-  const sets: ReadonlySet<string>[] = [];
+export function requirementSets(elements: readonly PhraseElement[], from: number): Requirement[] {
+  const sets: Requirement[] = [];
   for (let i = Math.max(from, 1); i < elements.length; i++) {
     const element = elements[i] as PhraseElement;
-    if (element.kind === 'word') {
-      if (element.test.prefixes.length === 0) sets.push(element.test.exact);
-    } else if (element.kind === 'alt') {
-      const words = altFirstWords(element);
-      if (words !== undefined) sets.push(words);
-    }
+    if (element.kind === 'word') sets.push(element.test);
+    else if (element.kind === 'alt') sets.push(altFirstWords(element));
   }
   return sets;
 }
 
-const firstWordsMemo = new WeakMap<PhraseElement, ReadonlySet<string> | null>();
-
-/** Every word an alternatives element can start with, or undefined if any starts with a prefix. */
-function altFirstWords(element: PhraseElement & { kind: 'alt' }): ReadonlySet<string> | undefined {
-  const memo = firstWordsMemo.get(element);
-  if (memo !== undefined) return memo ?? undefined;
-  let words: Set<string> | null = null;
-  if (element.single.prefixes.length === 0 && element.multi.every((option) => option[0] !== undefined && option[0].prefixes.length === 0)) {
-    words = new Set(element.single.exact);
-    for (const option of element.multi) for (const word of (option[0] as WordTest).exact) words.add(word);
+/** The most words a match can consume: bounds where its required words can sit. */
+export function maxSpan(elements: readonly PhraseElement[]): number {
+  let span = 0;
+  for (const element of elements) {
+    if (element.kind === 'word') span += 1;
+    else if (element.kind === 'gap') span += element.max;
+    else if (element.kind === 'alt') span += Math.max(element.single.exact.size + element.single.prefixes.length > 0 ? 1 : 0, ...element.multi.map((option) => option.length));
   }
-  firstWordsMemo.set(element, words);
-  return words ?? undefined;
+  return span;
+}
+
+const firstWordsMemo = new WeakMap<PhraseElement, Requirement>();
+
+/** Every word or prefix an alternatives element can start with. */
+function altFirstWords(element: PhraseElement & { kind: 'alt' }): Requirement {
+  const memo = firstWordsMemo.get(element);
+  if (memo !== undefined) return memo;
+  const exact = new Set(element.single.exact);
+  const prefixes = new Set(element.single.prefixes);
+  for (const option of element.multi) {
+    const first = option[0];
+    if (first === undefined) continue;
+    for (const word of first.exact) exact.add(word);
+    for (const prefix of first.prefixes) prefixes.add(prefix);
+  }
+  const requirement: Requirement = { exact, prefixes: [...prefixes] };
+  firstWordsMemo.set(element, requirement);
+  return requirement;
 }

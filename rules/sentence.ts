@@ -1,6 +1,6 @@
 import type { ConcernId } from './concerns.ts';
 import { isRiskConcern } from './concerns.ts';
-import type { CompiledPackInternals, ConcernNeed, IndexedPhrase, WordEntry } from './compiled.ts';
+import type { CompiledPackInternals, ConcernNeed, IndexedPhrase, Scratch, WordEntry } from './compiled.ts';
 import type { ContextMatch, Span } from './context.ts';
 import { buildSentenceContext, isCancelled } from './context.ts';
 import { entryFor } from './lookup.ts';
@@ -28,13 +28,13 @@ export function evaluateSegment(pack: CompiledPackInternals, segment: string): S
 
 export function evaluateSentence(pack: CompiledPackInternals, sentence: Sentence): SentenceResult {
   const { words } = sentence;
-  const generation = lookUpWords(pack, words);
+  lookUpWords(pack, words);
   // Most sentences trigger nothing; their context phrases are never read, and nothing is allocated.
-  let triggerSpans = scanTriggers(pack, words, generation);
+  let triggerSpans = scanTriggers(pack, words);
   if (pack.patternTriggers.length > 0) triggerSpans = matchPatterns(pack, words, triggerSpans ?? new Map());
   if (triggerSpans === undefined || triggerSpans.size === 0) return EMPTY;
 
-  const support = scanSupport(pack, words, generation, triggerSpans);
+  const support = scanSupport(pack, words, triggerSpans);
   const context = buildSentenceContext(support.contextMatches, sentence.breakBefore);
   const firedRules = new Set<number>();
   for (const [triggerIndex, spans] of triggerSpans) {
@@ -48,10 +48,10 @@ export function evaluateSentence(pack: CompiledPackInternals, sentence: Sentence
 }
 
 /**
- * Fills the scratch row with each word's entry and marks the required words present; returns the
- * generation that marks them, so that no per-sentence set is built.
+ * Fills the scratch row with each word's entry and marks where the requirements are met, under a
+ * new generation, so that no per-sentence set is built.
  */
-function lookUpWords(pack: CompiledPackInternals, words: readonly string[]): number {
+function lookUpWords(pack: CompiledPackInternals, words: readonly string[]): void {
   const scratch = pack.scratch;
   scratch.generation = (scratch.generation + 1) >>> 0;
   if (scratch.generation === 0) {
@@ -59,38 +59,54 @@ function lookUpWords(pack: CompiledPackInternals, words: readonly string[]): num
     scratch.met.fill(0);
     scratch.generation = 1;
   }
-  const { row, met, generation } = scratch;
+  const { row, met, first, last, generation } = scratch;
   for (let i = 0; i < words.length; i++) {
     const entry = entryFor(pack, words[i] as string);
     row[i] = entry;
     const meets = entry.meets;
-    for (let k = 0; k < meets.length; k++) met[meets[k] as number] = generation;
+    for (let k = 0; k < meets.length; k++) {
+      const n = meets[k] as number;
+      if (met[n] !== generation) {
+        met[n] = generation;
+        first[n] = i;
+      }
+      last[n] = i;
+    }
   }
-  return generation;
 }
 
-/** The cheap test before a full match: does the sentence meet each of the phrase's requirements? */
-function mayMatch(candidate: IndexedPhrase, met: Uint32Array, generation: number): boolean {
+/**
+ * The cheap test before a full match from word `start`: does the sentence meet each of the
+ * phrase's requirements after `start` and within the phrase's span? (First and last positions
+ * only: necessary, not sufficient.)
+ */
+function mayMatch(candidate: IndexedPhrase, scratch: Scratch, start: number): boolean {
   const requires = candidate.requires;
   if (requires === undefined) return true;
-  for (let i = 0; i < requires.length; i++) if (met[requires[i] as number] !== generation) return false;
+  const { met, first, last, generation } = scratch;
+  const reach = start + candidate.span;
+  for (let i = 0; i < requires.length; i++) {
+    const n = requires[i] as number;
+    if (met[n] !== generation || (last[n] as number) <= start || (first[n] as number) >= reach) return false;
+  }
   return true;
 }
 
-function scanTriggers(pack: CompiledPackInternals, words: readonly string[], generation: number): Map<number, Span[]> | undefined {
-  const { row, met } = pack.scratch;
+function scanTriggers(pack: CompiledPackInternals, words: readonly string[]): Map<number, Span[]> | undefined {
+  const { scratch } = pack;
+  const { row } = scratch;
   let spans: Map<number, Span[]> | undefined;
   for (let start = 0; start < words.length; start++) {
     const candidates = (row[start] as WordEntry).trigger;
     const any = candidates.any;
     for (let k = 0; k < any.length; k++) {
-      spans = tryTrigger(any[k] as IndexedPhrase, row, words.length, start, met, generation, spans);
+      spans = tryTrigger(any[k] as IndexedPhrase, scratch, words.length, start, spans);
     }
     const following = words[start + 1];
     const next = following === undefined ? undefined : candidates.next?.get(following);
     if (next === undefined) continue;
     for (let k = 0; k < next.length; k++) {
-      spans = tryTrigger(next[k] as IndexedPhrase, row, words.length, start, met, generation, spans);
+      spans = tryTrigger(next[k] as IndexedPhrase, scratch, words.length, start, spans);
     }
   }
   return spans;
@@ -98,16 +114,14 @@ function scanTriggers(pack: CompiledPackInternals, words: readonly string[], gen
 
 function tryTrigger(
   candidate: IndexedPhrase,
-  row: readonly WordEntry[],
+  scratch: Scratch,
   length: number,
   start: number,
-  met: Uint32Array,
-  generation: number,
   spans: Map<number, Span[]> | undefined,
 ): Map<number, Span[]> | undefined {
   const { owner } = candidate;
-  if (owner.kind !== 'trigger' || !mayMatch(candidate, met, generation)) return spans;
-  const end = matchFrom(candidate.elements, candidate.indexed, row, length, start + candidate.indexed);
+  if (owner.kind !== 'trigger' || !mayMatch(candidate, scratch, start)) return spans;
+  const end = matchFrom(candidate.elements, candidate.indexed, scratch.row, length, start + candidate.indexed);
   return end < 0 ? spans : addSpan(spans, owner.trigger, { start, end });
 }
 
@@ -118,15 +132,15 @@ interface Support {
 }
 
 /** Context, requires and unless phrases, read only once a trigger has matched. */
-function scanSupport(pack: CompiledPackInternals, words: readonly string[], generation: number, triggerSpans: ReadonlyMap<number, Span[]>): Support {
+function scanSupport(pack: CompiledPackInternals, words: readonly string[], triggerSpans: ReadonlyMap<number, Span[]>): Support {
   const { row } = pack.scratch;
   const support: Support = { requiresMet: new Set(), unlessMet: new Set(), contextMatches: [] };
   for (let start = 0; start < words.length; start++) {
     const candidates = (row[start] as WordEntry).support;
-    for (const candidate of candidates.any) visitSupport(pack, candidate, words, start, generation, triggerSpans, support);
+    for (const candidate of candidates.any) visitSupport(pack, candidate, words, start, triggerSpans, support);
     const following = words[start + 1];
     const next = following === undefined ? undefined : candidates.next?.get(following);
-    if (next !== undefined) for (const candidate of next) visitSupport(pack, candidate, words, start, generation, triggerSpans, support);
+    if (next !== undefined) for (const candidate of next) visitSupport(pack, candidate, words, start, triggerSpans, support);
   }
   return support;
 }
@@ -136,17 +150,16 @@ function visitSupport(
   candidate: IndexedPhrase,
   words: readonly string[],
   start: number,
-  generation: number,
   triggerSpans: ReadonlyMap<number, Span[]>,
   support: Support,
 ): void {
   const { owner } = candidate;
-  const { row, met } = pack.scratch;
-  if (!mayMatch(candidate, met, generation)) return;
+  const { scratch } = pack;
+  if (!mayMatch(candidate, scratch, start)) return;
   // requires/unless phrases only matter for triggers that matched in this sentence, and only once.
   if (owner.kind === 'requires' && (support.requiresMet.has(owner.trigger) || !triggerSpans.has(owner.trigger))) return;
   if (owner.kind === 'unless' && (support.unlessMet.has(owner.trigger) || !triggerSpans.has(owner.trigger))) return;
-  const end = matchFrom(candidate.elements, candidate.indexed, row, words.length, start + candidate.indexed);
+  const end = matchFrom(candidate.elements, candidate.indexed, scratch.row, words.length, start + candidate.indexed);
   if (end < 0) return;
   switch (owner.kind) {
     case 'requires':
