@@ -22,7 +22,8 @@ class UsageError extends Error {}
 
 function readText(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    // Editors on Windows often save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }

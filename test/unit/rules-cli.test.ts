@@ -74,4 +74,15 @@ describe('npm run rules', { timeout: 60_000 }, () => {
     expect(lines[2]).toEqual({ id: 'c', concerns: [], rules: [] });
     expect(result.stdout).not.toContain('Poppy');
   });
+
+  it('eval: reads Windows-saved files (byte-order mark, CRLF line ends, blank lines)', () => {
+    const notes = join(dir, 'notes-windows.jsonl');
+    const body = [JSON.stringify({ id: 'w1', text: 'Poppy (9) said Mum hit her with a wooden spoon.' }), '', JSON.stringify({ id: 'w2', text: 'Library books returned.' })];
+    writeFileSync(notes, `\uFEFF${body.join('\r\n')}\r\n`);
+    const result = cli('eval', notes, '--pack', fileURLToPath(packFileUrl));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const ids = result.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toEqual(['w1', 'w2']);
+  });
 });
