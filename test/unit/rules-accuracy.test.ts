@@ -38,8 +38,17 @@ const BLIND4_TARGETS: Targets = { precision: 0.95, recall: 0.96, benignRate: 0.0
 // later vocabulary, tuned on blind3/blind4 misses, did not carry over: the generalisation gap remains.
 // Round 5 tuned on it by class of cause (every missed disclosure grouped by mechanism; most were the harm
 // concern itself not raised; then speech forms, benign classes, other miss clusters): P 0.941 R 0.892, 0/52
-// (no longer a blind figure).
+// (no longer a blind figure). Round 6 (tuned on blind6 only): P 0.941 R 0.896, 0/52.
 const BLIND5_TARGETS: Targets = { precision: 0.94, recall: 0.89, benignRate: 0.0 };
+// Written blind for round 6 by people who never saw the rules, and used as round 6's tuning set (every miss
+// and false positive grouped by cause, then fixed by class): P 0.815 R 0.746, 9/56 benign raising a concern
+// before; P 0.934 R 0.951, 0/56 after (tuned data, not a blind figure).
+const BLIND6_TARGETS: Targets = { precision: 0.93, recall: 0.95, benignRate: 0.0 };
+// Written blind alongside the sixth and never read: aggregate figures only, measured three times in round 6.
+// P 0.841 R 0.630, 6/56 at the start; exactly the same after the benign, disclosure and harm-vocabulary
+// commits (midway) and at the end. None of round 6's changes touched a single note here: vocabulary
+// fixed on one set of writers did not carry over to another. Its thresholds are those honest figures.
+const BLIND7_TARGETS: Targets = { precision: 0.84, recall: 0.62, benignRate: 0.11 };
 
 const corpora = [
   ['shared dev corpus', new URL('../../../shared/corpus/notes-dev.jsonl', import.meta.url), ISSUE_TARGETS],
@@ -58,6 +67,8 @@ const corpora = [
   ['third blind corpus', new URL('../corpus/notes-blind3.jsonl', import.meta.url), BLIND3_TARGETS],
   ['fourth blind corpus', new URL('../corpus/notes-blind4.jsonl', import.meta.url), BLIND4_TARGETS],
   ['fifth blind corpus', new URL('../corpus/notes-blind5.jsonl', import.meta.url), BLIND5_TARGETS],
+  ['sixth blind corpus', new URL('../corpus/notes-blind6.jsonl', import.meta.url), BLIND6_TARGETS],
+  ['seventh blind corpus', new URL('../corpus/notes-blind7.jsonl', import.meta.url), BLIND7_TARGETS],
 ] as const;
 
 describe.each(corpora)('accuracy on the %s', (name, url, targets) => {
