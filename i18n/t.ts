@@ -17,6 +17,14 @@ export function chooseLocale(setting: 'auto' | UiLocale, browserLanguage: string
   return browserLanguage.toLowerCase().startsWith('cy') ? 'cy' : 'en';
 }
 
+/**
+ * The BCP 47 tag for dates and numbers in a UI language. Both are en-GB / cy-GB rather than the
+ * bare language: the product is for UK workers, whose dates read day first.
+ */
+export function intlLocale(locale: UiLocale): 'en-GB' | 'cy-GB' {
+  return locale === 'cy' ? 'cy-GB' : 'en-GB';
+}
+
 export type Translate = (key: MessageKey, ...substitutions: (string | number)[]) => string;
 
 export function translator(locale: UiLocale): Translate {

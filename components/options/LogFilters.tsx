@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { MessageKey } from '../../i18n/t.ts';
 import type { PromptLogDb } from '../../log/db.ts';
 import { EventKindSchema, SeveritySchema } from '../../log/event.ts';
 import type { LogFilter } from '../../log/filter.ts';
 import { distinctValues } from '../../log/query.ts';
+import { eventKindLabelKeys, severityLabelKeys } from './LogCodeLabels.ts';
+import { useOptionsText } from './OptionsText.ts';
 
 /** `YYYY-MM-DD` from a date input as the start of that local day, as an ISO time. */
 function startOfLocalDay(value: string, plusDays = 0): string | undefined {
@@ -21,20 +24,26 @@ interface SelectProps {
   label: string;
   value: string | undefined;
   options: readonly string[];
+  /** Catalogue keys of coded values; values without one (pack and system ids) show as they are. */
+  optionLabels?: Readonly<Record<string, MessageKey>>;
   onChange: (value: string | undefined) => void;
 }
 
-function FilterSelect({ id, label, value, options, onChange }: SelectProps) {
+function FilterSelect({ id, label, value, options, optionLabels, onChange }: SelectProps) {
+  const { t } = useOptionsText();
   return (
     <div class="log-filter">
       <label for={id}>{label}</label>
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || undefined)}>
-        <option value="">All</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
+        <option value="">{t('options_filter_all')}</option>
+        {options.map((option) => {
+          const labelKey = optionLabels?.[option];
+          return (
+            <option key={option} value={option}>
+              {labelKey ? t(labelKey) : option}
+            </option>
+          );
+        })}
       </select>
     </div>
   );
@@ -52,6 +61,7 @@ interface FiltersProps {
  * the dates are whole local days, the "to" day included.
  */
 export function LogFilters({ db, listChoices, onChange }: FiltersProps) {
+  const { t } = useOptionsText();
   const [choices, setChoices] = useState<Choices>({ concern: [], systemId: [] });
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
@@ -75,19 +85,33 @@ export function LogFilters({ db, listChoices, onChange }: FiltersProps) {
 
   return (
     <fieldset class="log-filters">
-      <legend>Filter the log</legend>
+      <legend>{t('options_filter_legend')}</legend>
       <div class="log-filter">
-        <label for="log-from">From</label>
+        <label for="log-from">{t('options_filter_from')}</label>
         <input id="log-from" type="date" value={fromDay} onChange={(e) => setFromDay(e.currentTarget.value)} />
       </div>
       <div class="log-filter">
-        <label for="log-to">To</label>
+        <label for="log-to">{t('options_filter_to')}</label>
         <input id="log-to" type="date" value={toDay} onChange={(e) => setToDay(e.currentTarget.value)} />
       </div>
-      <FilterSelect id="log-concern" label="Concern" value={picked.concern} options={choices.concern} onChange={pick('concern')} />
-      <FilterSelect id="log-severity" label="Severity" value={picked.severity} options={SeveritySchema.options} onChange={pick('severity')} />
-      <FilterSelect id="log-system" label="System" value={picked.systemId} options={choices.systemId} onChange={pick('systemId')} />
-      <FilterSelect id="log-kind" label="Event" value={picked.kind} options={EventKindSchema.options} onChange={pick('kind')} />
+      <FilterSelect id="log-concern" label={t('options_column_concern')} value={picked.concern} options={choices.concern} onChange={pick('concern')} />
+      <FilterSelect
+        id="log-severity"
+        label={t('options_column_severity')}
+        value={picked.severity}
+        options={SeveritySchema.options}
+        optionLabels={severityLabelKeys}
+        onChange={pick('severity')}
+      />
+      <FilterSelect id="log-system" label={t('options_column_system')} value={picked.systemId} options={choices.systemId} onChange={pick('systemId')} />
+      <FilterSelect
+        id="log-kind"
+        label={t('options_column_event')}
+        value={picked.kind}
+        options={EventKindSchema.options}
+        optionLabels={eventKindLabelKeys}
+        onChange={pick('kind')}
+      />
     </fieldset>
   );
 }

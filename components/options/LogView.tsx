@@ -8,8 +8,9 @@ import type { Settings } from '../../policy/settings.ts';
 import { LogClear } from './LogClear.tsx';
 import { LogExport } from './LogExport.tsx';
 import { LogFilters } from './LogFilters.tsx';
-import { LogProblemsNotice } from './LogProblemsNotice.tsx';
+import { LogProblemsNotice, type LogReadError } from './LogProblemsNotice.tsx';
 import { LogTable } from './LogTable.tsx';
+import { useOptionsText } from './OptionsText.ts';
 import { WeeklyChart } from './WeeklyChart.tsx';
 import './log.css';
 
@@ -21,12 +22,13 @@ const pageSize = 50;
  * change goes through the background.
  */
 export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings | undefined }) {
+  const { t, count } = useOptionsText();
   const [filter, setFilter] = useState<LogFilter>({});
   // Where each page visited starts (undefined: the newest); the last is the page shown.
   const [starts, setStarts] = useState<Array<PageBoundary | undefined>>([undefined]);
   const [rows, setRows] = useState<PromptEvent[] | undefined>();
   const [total, setTotal] = useState<number | undefined>();
-  const [readError, setReadError] = useState<string | undefined>();
+  const [readError, setReadError] = useState<LogReadError | undefined>();
   const [refresh, setRefresh] = useState(0);
   const [countedOnce, setCountedOnce] = useState(false);
   const page = starts.length - 1;
@@ -34,12 +36,12 @@ export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings 
   const firstRowsShown = rows !== undefined;
 
   useEffect(() => {
-    const onBlocked = () => setReadError('another window holds an older version of the log open; close other Share to Protect pages and reload');
+    const onBlocked = () => setReadError({ kind: 'blocked' });
     db.on('blocked', onBlocked);
     return () => db.on('blocked').unsubscribe(onBlocked);
   }, [db]);
 
-  const onReadError = (e: unknown) => setReadError(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+  const onReadError = (e: unknown) => setReadError({ kind: 'failed', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
 
   // The page of rows and the count are separate live queries: the rows are a short index walk,
   // while the count of a long log takes longer, and the table must not wait for it.
@@ -84,11 +86,8 @@ export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings 
   const goTo = (next: number) => setStarts((current) => (next < current.length ? current.slice(0, next + 1) : [...current, boundaryOf(rows ?? [])]));
   return (
     <section aria-labelledby="opt-log-heading" class="log-view">
-      <h2 id="opt-log-heading">Prompts shown</h2>
-      <p>
-        Which prompts were shown and what was done, kept for {settings?.logRetentionDays ?? 180} days. The note text is
-        never logged.
-      </p>
+      <h2 id="opt-log-heading">{t('options_log_heading')}</h2>
+      <p>{count(settings?.logRetentionDays ?? 180, 'options_log_intro_one', 'options_log_intro')}</p>
       <LogProblemsNotice readError={readError} refresh={refresh} />
       <LogFilters
         db={db}
@@ -101,7 +100,7 @@ export function LogView({ db, settings }: { db: PromptLogDb; settings: Settings 
         }}
       />
       <p aria-live="polite" data-testid="log-total">
-        {rows === undefined ? 'Reading the log…' : total === undefined ? 'Counting the events…' : total === 1 ? '1 event' : `${total.toLocaleString()} events`}
+        {rows === undefined ? t('options_log_reading') : total === undefined ? t('options_log_counting') : count(total, 'options_log_total_one', 'options_log_total')}
       </p>
       <LogTable rows={rows ?? []} page={page} pages={pages} hasOlder={hasOlder} onPage={goTo} />
       <LogExport db={db} filter={filter} allowed={settings?.allowLogExport} />

@@ -1,10 +1,12 @@
+import type { MessageKey } from '../../i18n/t.ts';
 import type { Status } from '../../messaging/protocol.ts';
-import { jurisdictionLabels, settingLabels } from './SettingsLabels.ts';
+import { useOptionsText } from './OptionsText.ts';
+import { jurisdictionLabelKeys, settingLabelKey, settingLabelKeys } from './SettingsLabels.ts';
 
-const sourceLabels: Record<Status['packInfo']['source'], string> = {
-  bundled: 'bundled with the extension',
-  'policy-inline': 'set by your administrator (policy)',
-  'policy-url': 'downloaded from your administrator’s address (policy)',
+const sourceLabelKeys: Record<Status['packInfo']['source'], MessageKey> = {
+  bundled: 'options_pack_source_bundled',
+  'policy-inline': 'options_pack_source_policy_inline',
+  'policy-url': 'options_pack_source_policy_url',
 };
 
 /**
@@ -12,43 +14,42 @@ const sourceLabels: Record<Status['packInfo']['source'], string> = {
  * can see what applies, where it came from, and every reason a policy value was refused.
  */
 export function PackStatus({ status }: { status: Status }) {
+  const { t, count } = useOptionsText();
   const { packInfo, settings, policyProblems, lockedSettings } = status;
   return (
     <section aria-labelledby="opt-pack-heading">
-      <h2 id="opt-pack-heading">Rule pack in force</h2>
+      <h2 id="opt-pack-heading">{t('options_pack_heading')}</h2>
       <dl class="opt-facts">
-        <dt>Pack</dt>
+        <dt>{t('options_pack_id')}</dt>
         <dd data-testid="pack-id">{packInfo.id}</dd>
-        <dt>Version</dt>
+        <dt>{t('options_pack_version')}</dt>
         <dd data-testid="pack-version">{packInfo.version}</dd>
-        <dt>Effective from</dt>
+        <dt>{t('options_pack_effective')}</dt>
         <dd data-testid="pack-effective">{packInfo.effectiveDate}</dd>
-        <dt>Source</dt>
-        <dd data-testid="pack-source">{sourceLabels[packInfo.source]}</dd>
-        <dt>Jurisdiction</dt>
-        <dd>{jurisdictionLabels[settings.jurisdiction]}</dd>
+        <dt>{t('options_pack_source')}</dt>
+        <dd data-testid="pack-source">{t(sourceLabelKeys[packInfo.source])}</dd>
+        <dt>{t(settingLabelKeys.jurisdiction)}</dt>
+        <dd>{t(jurisdictionLabelKeys[settings.jurisdiction])}</dd>
         {settings.disabledRules.length > 0 ? (
           <>
-            <dt>Rules switched off</dt>
+            <dt>{t(settingLabelKeys.disabledRules)}</dt>
             <dd data-testid="disabled-rules">{settings.disabledRules.join(', ')}</dd>
           </>
         ) : null}
       </dl>
-      <h2 id="opt-policy-heading">Policy status</h2>
+      <h2 id="opt-policy-heading">{t('options_policy_heading')}</h2>
       <div aria-live="polite">
         {policyProblems.length === 0 ? (
-          <p data-testid="policy-ok">No problems with the settings from your administrator.</p>
+          <p data-testid="policy-ok">{t('options_policy_ok')}</p>
         ) : (
           <div class="opt-error" data-testid="policy-status">
-            <p>
-              Part of your administrator’s latest policy was refused ({policyProblems.length}{' '}
-              {policyProblems.length === 1 ? 'problem' : 'problems'}). The last good pack and settings stay in force;
-              prompts continue.
-            </p>
+            <p>{count(policyProblems.length, 'options_policy_refused_one', 'options_policy_refused')}</p>
             <ul data-testid="policy-problems">
               {policyProblems.map((problem) => (
                 <li key={`${problem.path}:${problem.message}`}>
-                  {problem.path ? <code>{problem.path}</code> : 'Policy'}: {problem.message}
+                  {problem.path ? <code>{problem.path}</code> : t('options_policy_whole')}:{' '}
+                  {/* The validator writes its reasons in English; marked so a screen reader reads them as English. */}
+                  <span lang="en">{problem.message}</span>
                 </li>
               ))}
             </ul>
@@ -57,8 +58,15 @@ export function PackStatus({ status }: { status: Status }) {
       </div>
       {lockedSettings.length > 0 ? (
         <p>
-          Set by your administrator (you cannot change these):{' '}
-          <span data-testid="locked-settings">{lockedSettings.map((key) => settingLabels[key] ?? key).join(', ')}</span>
+          {t('options_locked_list')}{' '}
+          <span data-testid="locked-settings">
+            {lockedSettings
+              .map((key) => {
+                const label = settingLabelKey(key);
+                return label ? t(label) : key;
+              })
+              .join(', ')}
+          </span>
         </p>
       ) : null}
     </section>

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { requestBackground } from '../../messaging/client.ts';
 import type { Status } from '../../messaging/protocol.ts';
 import type { UserSettings } from '../../policy/user-settings.ts';
-import { jurisdictionLabels, localeLabels, settingLabels } from './SettingsLabels.ts';
+import { useOptionsText } from './OptionsText.ts';
+import { jurisdictionLabelKeys, localeLabelKeys, settingLabelKeys } from './SettingsLabels.ts';
 
 type Editable = Required<UserSettings>;
 
@@ -14,9 +15,11 @@ const labelStyle = { minWidth: '14em', fontWeight: 600 };
  * the reason next to it, so the worker knows why it cannot be changed and who to ask.
  */
 export function SettingsForm({ status, onSaved }: { status: Status; onSaved: () => void }) {
+  const { t } = useOptionsText();
   const locked = new Set(status.lockedSettings);
   const [draft, setDraft] = useState<Editable>(() => pick(status.settings));
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
+  // The outcome, not its words: saving a new language re-renders this message in that language.
+  const [outcome, setOutcome] = useState<{ saved: true } | { saved: false; reason: string } | undefined>();
   // A policy push changes what is in force while the page is open: show it.
   const inForce = JSON.stringify(pick(status.settings));
   useEffect(() => setDraft(pick(status.settings)), [inForce]);
@@ -25,7 +28,7 @@ export function SettingsForm({ status, onSaved }: { status: Status; onSaved: () 
   const hint = (key: keyof Editable) =>
     locked.has(key) ? (
       <span id={`opt-set-${key}-locked`} style={{ fontStyle: 'italic' }}>
-        Set by your administrator
+        {t('options_settings_locked')}
       </span>
     ) : null;
   const described = (key: keyof Editable) => (locked.has(key) ? `opt-set-${key}-locked` : undefined);
@@ -35,19 +38,19 @@ export function SettingsForm({ status, onSaved }: { status: Status; onSaved: () 
     const mine = Object.fromEntries(Object.entries(draft).filter(([key]) => !locked.has(key))) as UserSettings;
     try {
       await requestBackground({ type: 'save-user-settings', settings: mine });
-      setMessage({ ok: true, text: 'Saved. Open case notes use the new settings straight away.' });
+      setOutcome({ saved: true });
       onSaved();
     } catch (error) {
-      setMessage({ ok: false, text: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
+      setOutcome({ saved: false, reason: error instanceof Error ? error.message : String(error) });
     }
   };
 
   return (
     <section aria-labelledby="opt-settings-heading">
-      <h2 id="opt-settings-heading">Your settings</h2>
+      <h2 id="opt-settings-heading">{t('options_settings_heading')}</h2>
       <form onSubmit={save}>
         <Row>
-        <label style={labelStyle} for="opt-set-jurisdiction">{settingLabels.jurisdiction}</label>
+        <label style={labelStyle} for="opt-set-jurisdiction">{t(settingLabelKeys.jurisdiction)}</label>
         <select
           id="opt-set-jurisdiction"
           value={draft.jurisdiction}
@@ -55,16 +58,16 @@ export function SettingsForm({ status, onSaved }: { status: Status; onSaved: () 
           aria-describedby={described('jurisdiction')}
           onChange={(e) => set('jurisdiction', e.currentTarget.value as Editable['jurisdiction'])}
         >
-          {Object.entries(jurisdictionLabels).map(([value, label]) => (
+          {Object.entries(jurisdictionLabelKeys).map(([value, label]) => (
             <option key={value} value={value}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
         {hint('jurisdiction')}
         </Row>
         <Row>
-        <label style={labelStyle} for="opt-set-locale">{settingLabels.locale}</label>
+        <label style={labelStyle} for="opt-set-locale">{t(settingLabelKeys.locale)}</label>
         <select
           id="opt-set-locale"
           value={draft.locale}
@@ -72,9 +75,9 @@ export function SettingsForm({ status, onSaved }: { status: Status; onSaved: () 
           aria-describedby={described('locale')}
           onChange={(e) => set('locale', e.currentTarget.value as Editable['locale'])}
         >
-          {Object.entries(localeLabels).map(([value, label]) => (
+          {Object.entries(localeLabelKeys).map(([value, label]) => (
             <option key={value} value={value}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
@@ -89,9 +92,9 @@ export function SettingsForm({ status, onSaved }: { status: Status; onSaved: () 
         {hint('logRetentionDays')}
         </Row>
         <Row>
-          <button type="submit">Save settings</button>
-          <span role="status" class={message && !message.ok ? 'opt-error' : undefined}>
-            {message?.text ?? ''}
+          <button type="submit">{t('options_settings_save')}</button>
+          <span role="status" class={outcome?.saved === false ? 'opt-error' : undefined}>
+            {outcome === undefined ? '' : outcome.saved ? t('options_settings_saved') : t('options_settings_not_saved', outcome.reason)}
           </span>
         </Row>
       </form>
@@ -105,10 +108,11 @@ function Row({ children }: { children: ComponentChildren }) {
 }
 
 function NumberField(props: { id: 'maxPromptsPerNote' | 'logRetentionDays'; min: number; max: number; value: number; locked: boolean; onChange: (value: number) => void }) {
+  const { t } = useOptionsText();
   const id = `opt-set-${props.id}`;
   return (
     <>
-      <label style={labelStyle} for={id}>{settingLabels[props.id]}</label>
+      <label style={labelStyle} for={id}>{t(settingLabelKeys[props.id])}</label>
       <input
         id={id}
         type="number"

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PromptLogDb } from '../../log/db.ts';
 import { weeklyCounts, type WeeklyCounts } from '../../log/weekly.ts';
+import { useOptionsText } from './OptionsText.ts';
 
 const weekCount = 12;
 const width = 640;
@@ -15,6 +16,7 @@ const palette = ['#1d6fb8', '#c2410c', '#7e22ce', '#15803d', '#b91c1c', '#a16207
 
 /** Prompts shown per week over the last 12 weeks, stacked by concern, with the figures as a table. */
 export function WeeklyChart({ db, refresh }: { db: PromptLogDb; refresh: number }) {
+  const { t, count, number, day } = useOptionsText();
   const [counts, setCounts] = useState<WeeklyCounts | undefined>();
   const [error, setError] = useState<string | undefined>();
 
@@ -22,8 +24,8 @@ export function WeeklyChart({ db, refresh }: { db: PromptLogDb; refresh: number 
     weeklyCounts(db, weekCount).then(setCounts, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [db, refresh]);
 
-  if (error) return <p class="opt-error">The chart could not be drawn: {error}</p>;
-  if (!counts) return <p aria-busy="true">Counting prompts per week…</p>;
+  if (error) return <p class="opt-error">{t('options_chart_failed', error)}</p>;
+  if (!counts) return <p aria-busy="true">{t('options_chart_counting')}</p>;
   const concerns = [...counts.byConcern.keys()].sort();
   const totals = counts.weeks.map((_, week) => concerns.reduce((sum, concern) => sum + (counts.byConcern.get(concern)?.[week] ?? 0), 0));
   const max = Math.max(1, ...totals);
@@ -34,16 +36,16 @@ export function WeeklyChart({ db, refresh }: { db: PromptLogDb; refresh: number 
 
   return (
     <section aria-labelledby="log-chart-heading" class="log-chart">
-      <h3 id="log-chart-heading">Prompts shown per week, by concern</h3>
+      <h3 id="log-chart-heading">{t('options_chart_heading')}</h3>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-label={`Bar chart: ${total} prompts shown over the last ${weekCount} weeks; the table below gives the figures.`}
+        aria-label={count(total, 'options_chart_label_one', 'options_chart_label', number(weekCount))}
         data-testid="weekly-chart"
       >
         <line x1={margin.left} x2={width - margin.right} y1={height - margin.bottom} y2={height - margin.bottom} class="log-axis" />
         <text x={margin.left - 6} y={margin.top + 8} text-anchor="end" class="log-tick">
-          {max}
+          {number(max)}
         </text>
         {counts.weeks.map((week, i) => {
           let y = height - margin.bottom;
@@ -59,7 +61,7 @@ export function WeeklyChart({ db, refresh }: { db: PromptLogDb; refresh: number 
               })}
               {i % 2 === 0 ? (
                 <text x={margin.left + i * slot + slot / 2} y={height - 8} text-anchor="middle" class="log-tick">
-                  {week.slice(5)}
+                  {day(week, 'short')}
                 </text>
               ) : null}
             </g>
@@ -75,13 +77,13 @@ export function WeeklyChart({ db, refresh }: { db: PromptLogDb; refresh: number 
         ))}
       </ul>
       <details>
-        <summary>Show the figures as a table</summary>
+        <summary>{t('options_chart_show_table')}</summary>
         <div class="opt-table-wrap">
           <table class="opt-table">
-            <caption class="opt-visually-hidden">Prompts shown per week (week starting Monday), by concern</caption>
+            <caption class="opt-visually-hidden">{t('options_chart_caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Week starting</th>
+                <th scope="col">{t('options_chart_week_starting')}</th>
                 {concerns.map((concern) => (
                   <th scope="col" key={concern}>
                     {concern}
@@ -92,9 +94,11 @@ export function WeeklyChart({ db, refresh }: { db: PromptLogDb; refresh: number 
             <tbody>
               {counts.weeks.map((week, i) => (
                 <tr key={week}>
-                  <th scope="row">{week}</th>
+                  <th scope="row">
+                    <time dateTime={week}>{day(week, 'medium')}</time>
+                  </th>
                   {concerns.map((concern) => (
-                    <td key={concern}>{counts.byConcern.get(concern)?.[i] ?? 0}</td>
+                    <td key={concern}>{number(counts.byConcern.get(concern)?.[i] ?? 0)}</td>
                   ))}
                 </tr>
               ))}

@@ -1,0 +1,52 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { intlLocale, translator, type MessageKey, type Translate, type UiLocale } from '../../i18n/t.ts';
+
+/**
+ * Words, numbers and dates on the options page, in the language in force. One object built per
+ * language and handed down by context, so every component re-renders in a new language at once
+ * when the worker (or a policy push) changes it.
+ */
+export interface OptionsText {
+  locale: UiLocale;
+  t: Translate;
+  /** A count with the locale's grouping (12,345). */
+  number: (value: number) => string;
+  /** A logged time, to the second, in the browser's time zone. */
+  dateTime: (iso: string) => string;
+  /** A `YYYY-MM-DD` day (a UTC week start from log/weekly.ts), short or in full. */
+  day: (isoDay: string, style: 'short' | 'medium') => string;
+  /**
+   * `one` for exactly 1, else `other`; both get the count as $1. Welsh has six plural forms, but
+   * the catalogue's "$1 o ..." phrasing (as in the sidebar's messages) reads right for every count but one.
+   */
+  count: (value: number, one: MessageKey, other: MessageKey, ...more: (string | number)[]) => string;
+}
+
+export function optionsText(locale: UiLocale): OptionsText {
+  const tag = intlLocale(locale);
+  const t = translator(locale);
+  const numbers = new Intl.NumberFormat(tag);
+  const times = new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'medium' });
+  // Week starts are UTC midnights: shown in UTC so a browser west of Greenwich does not show Sunday.
+  const days = {
+    short: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+    medium: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }),
+  };
+  const number = (value: number) => numbers.format(value);
+  return {
+    locale,
+    t,
+    number,
+    dateTime: (iso) => times.format(new Date(iso)),
+    day: (isoDay, style) => days[style].format(new Date(`${isoDay}T00:00:00Z`)),
+    count: (value, one, other, ...more) => t(value === 1 ? one : other, number(value), ...more),
+  };
+}
+
+/** English until the page's provider says otherwise, so a component rendered alone still has words. */
+export const OptionsTextContext = createContext<OptionsText>(optionsText('en'));
+
+export function useOptionsText(): OptionsText {
+  return useContext(OptionsTextContext);
+}
