@@ -134,3 +134,35 @@ test('a refused event is reported on the options page and nothing stored is lost
   await expect(options.getByTestId('log-problems')).toContainText('refused');
   await expect(options.getByTestId('log-total')).toHaveText('3 events');
 });
+
+test('the options page follows the language the worker saves, Welsh included, and passes axe in Welsh', async ({ ext }) => {
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  // The test browser's language is English, so 'auto' (the default) shows English.
+  await expect(options.getByRole('heading', { name: 'Your settings' })).toBeVisible();
+  await expect(options.locator('html')).toHaveAttribute('lang', 'en');
+
+  await options.getByLabel('Language', { exact: true }).selectOption('cy');
+  await options.getByRole('button', { name: 'Save settings' }).click();
+
+  // The page changes language as soon as the saved setting is in force, without a reload.
+  await expect(options.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(options.getByRole('heading', { level: 1 })).toHaveText('Rhannu i Amddiffyn');
+  await expect(options.getByRole('heading', { name: 'Eich gosodiadau' })).toBeVisible();
+  await expect(options.getByRole('heading', { name: 'Negeseuon a ddangoswyd', exact: true })).toBeVisible();
+  await expect(options.getByRole('button', { name: "Cadw'r gosodiadau" })).toBeVisible();
+  await expect(options.getByRole('status')).toHaveText(/^Wedi'u cadw\./);
+  await expect(options.getByTestId('log-total')).toHaveText('0 o ddigwyddiadau');
+  await expect(options).toHaveTitle('Rhannu i Amddiffyn: cofnod negeseuon a gosodiadau');
+
+  const axe = await new AxeBuilder({ page: options }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // Kept across a reload, and the worker can go back from the Welsh page.
+  await options.reload();
+  await expect(options.getByRole('heading', { name: 'Eich gosodiadau' })).toBeVisible();
+  await options.getByLabel('Iaith', { exact: true }).selectOption('en');
+  await options.getByRole('button', { name: "Cadw'r gosodiadau" }).click();
+  await expect(options.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(options.getByRole('heading', { name: 'Your settings' })).toBeVisible();
+});
