@@ -18,11 +18,13 @@ export function chooseLocale(setting: 'auto' | UiLocale, browserLanguage: string
 }
 
 /**
- * The BCP 47 tag for dates and numbers in a UI language. Both are en-GB / cy-GB rather than the
- * bare language: the product is for UK workers, whose dates read day first.
+ * The locales to hand Intl for dates and numbers in a UI language: en-GB / cy-GB rather than the
+ * bare language, as the product is for UK workers, whose dates read day first. Chromium's ICU data
+ * has no Welsh (`Intl.DateTimeFormat.supportedLocalesOf('cy')` is empty there), and Intl would then
+ * fall back to the browser's own locale, often en-US; en-GB after cy-GB keeps dates day first.
  */
-export function intlLocale(locale: UiLocale): 'en-GB' | 'cy-GB' {
-  return locale === 'cy' ? 'cy-GB' : 'en-GB';
+export function intlLocales(locale: UiLocale): string[] {
+  return locale === 'cy' ? ['cy-GB', 'en-GB'] : ['en-GB'];
 }
 
 export type Translate = (key: MessageKey, ...substitutions: (string | number)[]) => string;

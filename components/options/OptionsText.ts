@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { intlLocale, translator, type MessageKey, type Translate, type UiLocale } from '../../i18n/t.ts';
+import { intlLocales, translator, type MessageKey, type Translate, type UiLocale } from '../../i18n/t.ts';
 
 /**
  * Words, numbers and dates on the options page, in the language in force. One object built per
@@ -12,10 +12,10 @@ export interface OptionsText {
   t: Translate;
   /** A count with the locale's grouping (12,345). */
   number: (value: number) => string;
-  /** A logged time, to the second, in the browser's time zone. */
+  /** A logged time, to the second, in the browser's time zone: 03/11/2026, 08:05:09. */
   dateTime: (iso: string) => string;
-  /** A `YYYY-MM-DD` day (a UTC week start from log/weekly.ts), short or in full. */
-  day: (isoDay: string, style: 'short' | 'medium') => string;
+  /** A `YYYY-MM-DD` day (a UTC week start from log/weekly.ts): 03/11, or 03/11/2026. */
+  day: (isoDay: string, style: 'dayMonth' | 'date') => string;
   /**
    * `one` for exactly 1, else `other`; both get the count as $1. Welsh has six plural forms, but
    * the catalogue's "$1 o ..." phrasing (as in the sidebar's messages) reads right for every count but one.
@@ -24,14 +24,17 @@ export interface OptionsText {
 }
 
 export function optionsText(locale: UiLocale): OptionsText {
-  const tag = intlLocale(locale);
+  const tags = intlLocales(locale);
   const t = translator(locale);
-  const numbers = new Intl.NumberFormat(tag);
-  const times = new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'medium' });
+  const numbers = new Intl.NumberFormat(tags);
+  // Numeric fields only, spelled out: no month names, which would be English where Welsh is
+  // missing (see intlLocales), and the same pattern whether or not the browser has Welsh.
+  const numericDay = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
+  const times = new Intl.DateTimeFormat(tags, { ...numericDay, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   // Week starts are UTC midnights: shown in UTC so a browser west of Greenwich does not show Sunday.
   const days = {
-    short: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-    medium: new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' }),
+    dayMonth: new Intl.DateTimeFormat(tags, { day: '2-digit', month: '2-digit', timeZone: 'UTC' }),
+    date: new Intl.DateTimeFormat(tags, { ...numericDay, timeZone: 'UTC' }),
   };
   const number = (value: number) => numbers.format(value);
   return {

@@ -61,7 +61,7 @@ export function WeeklyChart({ db, refresh }: { db: PromptLogDb; refresh: number 
               })}
               {i % 2 === 0 ? (
                 <text x={margin.left + i * slot + slot / 2} y={height - 8} text-anchor="middle" class="log-tick">
-                  {day(week, 'short')}
+                  {day(week, 'dayMonth')}
                 </text>
               ) : null}
             </g>
@@ -95,7 +95,7 @@ export function WeeklyChart({ db, refresh }: { db: PromptLogDb; refresh: number 
               {counts.weeks.map((week, i) => (
                 <tr key={week}>
                   <th scope="row">
-                    <time dateTime={week}>{day(week, 'medium')}</time>
+                    <time dateTime={week}>{day(week, 'date')}</time>
                   </th>
                   {concerns.map((concern) => (
                     <td key={concern}>{number(counts.byConcern.get(concern)?.[i] ?? 0)}</td>

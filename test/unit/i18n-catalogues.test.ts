@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import cy from '../../public/_locales/cy/messages.json';
 import { optionsText } from '../../components/options/OptionsText.ts';
+import { intlLocales } from '../../i18n/t.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -53,15 +54,22 @@ describe('message catalogues', () => {
 describe('options page text', () => {
   // Week starts are UTC days (log/weekly.ts): the same day whatever the machine's time zone.
   it.each([
-    { locale: 'en', heading: 'Your settings', one: '1 event', many: '12,345 events', exported: 'Exported 1 event as CSV (log.csv).', day: '23 Nov 2026' },
-    { locale: 'cy', heading: 'Eich gosodiadau', one: '1 digwyddiad', many: '12,345 o ddigwyddiadau', exported: 'Allforiwyd 1 digwyddiad fel CSV (log.csv).', day: '23 Tach 2026' },
+    { locale: 'en', heading: 'Your settings', one: '1 event', many: '12,345 events', exported: 'Exported 1 event as CSV (log.csv).', day: '23/11/2026' },
+    { locale: 'cy', heading: 'Eich gosodiadau', one: '1 digwyddiad', many: '12,345 o ddigwyddiadau', exported: 'Allforiwyd 1 digwyddiad fel CSV (log.csv).', day: '23/11/2026' },
   ] as const)('has words, counts and dates in $locale', ({ locale, heading, one, many, exported, day }) => {
     const text = optionsText(locale);
     expect(text.t('options_settings_heading')).toBe(heading);
     expect(text.count(1, 'options_log_total_one', 'options_log_total')).toBe(one);
     expect(text.count(12_345, 'options_log_total_one', 'options_log_total')).toBe(many);
     expect(text.count(1, 'options_export_done_one', 'options_export_done', 'CSV', 'log.csv')).toBe(exported);
-    expect(text.day('2026-11-23', 'medium')).toBe(day);
+    expect(text.day('2026-11-23', 'date')).toBe(day);
+    expect(text.day('2026-11-02', 'dayMonth')).toBe('02/11');
+    expect(text.dateTime('2026-11-03T08:05:09Z')).toMatch(/^\d\d\/\d\d\/\d{4}, \d\d:\d\d:09$/);
+  });
+
+  it('keeps Welsh dates day first where the browser has no Welsh (Chromium), not in its own locale', () => {
+    expect(intlLocales('cy')).toEqual(['cy-GB', 'en-GB']);
+    expect(intlLocales('en')).toEqual(['en-GB']);
   });
 
   it('puts the count first in a plural message', () => {
