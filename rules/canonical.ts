@@ -11,11 +11,12 @@ const KEY_ORDER = [
   'phrases', 'pattern', 'requires', 'unless', 'ignoreContext', 'requiresConcerns', 'concerns',
   'triggers', 'cards', 'sources', 'links', 'contactCategories', 'responses', 'examples', 'match', 'noMatch',
   'lexicons', 'normalisation', 'words', 'context', 'rules', 'combinations',
+  'model', 'kind', 'negation', 'negationReach', 'addAbove', 'dropAgainst', 'neverDrop', 'rule', 'bias', 'weights',
 ];
 const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
 
 /** Records whose keys are data (lexicon names, words) keep alphabetical order. */
-const DATA_RECORDS = new Set(['lexicons', 'words']);
+const DATA_RECORDS = new Set(['lexicons', 'words', 'weights']);
 
 function order(value: unknown, dataRecord: boolean): unknown {
   if (Array.isArray(value)) return value.map((item) => order(item, false));

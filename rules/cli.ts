@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { bundledPackPath } from './bundled.ts';
 import { canonicalJson } from './canonical.ts';
 import { compilePack } from './compile.ts';
@@ -7,16 +8,20 @@ import { runExamples } from './examples.ts';
 import type { PackProblem } from './load.ts';
 import { parseRulePack } from './load.ts';
 import type { RulePack } from './schema.ts';
+import { trainModel, type LabelledNote } from './train.ts';
 
 /**
  * npm run rules -- check [pack.json]             validate a pack and run its examples
  * npm run --silent rules -- eval NOTES.jsonl [--pack pack.json]
  *                                               one JSON line per note: id, concerns, rules
  * npm run rules -- format [pack.json]            rewrite a valid pack as canonical JSON
+ * npm run rules -- train [--pack pack.json] NOTES.jsonl...
+ *                                               learn the pack's word model from labelled notes
  * Exit codes: 0 ok, 1 problems found, 2 usage error. Note text is never printed.
  */
 
-const USAGE = 'usage: rules check [pack.json] | rules eval NOTES.jsonl [--pack pack.json] | rules format [pack.json]';
+const USAGE =
+  'usage: rules check [pack.json] | rules eval NOTES.jsonl [--pack pack.json] | rules format [pack.json] | rules train [--pack pack.json] NOTES.jsonl...';
 
 class UsageError extends Error {}
 
@@ -113,6 +118,55 @@ function format(args: string[]): number {
   return 0;
 }
 
+function train(args: string[]): number {
+  let packPath = bundledPackPath;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--pack') {
+      const next = args[++i];
+      if (next === undefined) throw new UsageError('--pack needs a file');
+      packPath = next;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}\n${USAGE}`);
+    else files.push(arg);
+  }
+  if (files.length === 0) throw new UsageError(USAGE);
+  const pack = loadOrReport(packPath);
+  if (pack === undefined) return 1;
+  const corpora = files.map((file) => ({ file, notes: readLabelled(file) }));
+  const description =
+    `Learned by npm run rules -- train from ${corpora.reduce((n, c) => n + c.notes.length, 0)} labelled notes: ` +
+    corpora.map((c) => `${basename(c.file)} (${c.notes.length})`).join(', ');
+  const model = trainModel(pack, corpora.flatMap((c) => c.notes), description);
+  const raw = JSON.parse(readText(packPath)) as Record<string, unknown>;
+  const next = canonicalJson({ ...raw, model });
+  const checked = parseRulePack(next);
+  if (!checked.ok) {
+    printProblems(packPath, checked.problems);
+    return 1;
+  }
+  writeFileSync(packPath, next);
+  const weights = Object.values(model.concerns).reduce((n, c) => n + Object.keys(c?.weights ?? {}).length, 0);
+  process.stderr.write(`${packPath}: model learned from ${description.split(': ')[1]}; ${weights} weights kept\n`);
+  return 0;
+}
+
+/** Labelled notes ({"text": ..., "concerns": [...]}, one per line); ids are not needed here. */
+function readLabelled(file: string): LabelledNote[] {
+  const notes: LabelledNote[] = [];
+  readText(file)
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      const note = JSON.parse(line) as { text?: unknown; concerns?: unknown };
+      if (typeof note.text !== 'string' || !Array.isArray(note.concerns) || !note.concerns.every((c) => typeof c === 'string')) {
+        throw new UsageError(`${file} line ${index + 1}: expected {"text": "...", "concerns": [...]}`);
+      }
+      notes.push({ text: note.text, concerns: note.concerns as string[] });
+    });
+  return notes;
+}
+
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
@@ -123,6 +177,8 @@ function main(argv: string[]): number {
         return evalNotes(rest);
       case 'format':
         return format(rest);
+      case 'train':
+        return train(rest);
       default:
         throw new UsageError(USAGE);
     }

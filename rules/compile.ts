@@ -1,6 +1,7 @@
 import type {
   CompiledCombination,
   CompiledContextGroup,
+  CompiledModel,
   CompiledPackInternals,
   CompiledRule,
   CompiledTrigger,
@@ -12,13 +13,17 @@ import { buildWordTable } from './normalise.ts';
 import { buildIndex } from './lookup.ts';
 import type { AlternativesCache, PhraseElement, Requirement } from './phrase.ts';
 import { collectPrefixes, createAlternativesCache, indexedElements, maxSpan, parsePhrase, requirementSets } from './phrase.ts';
-import type { Card, Jurisdiction, RulePack } from './schema.ts';
+import type { ConcernId } from './concerns.ts';
+import { logitOf } from './model.ts';
+import type { Card, Jurisdiction, Model, ModelConcern, RulePack } from './schema.ts';
 
 export interface CompileOptions {
   /** Cards and rules limited to other nations are left out. Unset: nothing is filtered. */
   jurisdiction?: Jurisdiction;
   /** Rule or combination ids switched off by policy. */
   disabledRules?: readonly string[];
+  /** false: rules only, the pack's word model unused (rule examples test the phrases alone). */
+  model?: boolean;
 }
 
 /** Opaque to callers: pass it to evaluateNote / createNoteEvaluator. */
@@ -124,6 +129,7 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
     triggerIndex: buildIndex(triggerPhrases),
     supportIndex: buildIndex(supportPhrases),
     patternTriggers,
+    model: options.model === false || pack.model === undefined ? undefined : compileModel(pack.model, rules),
     requirementsOf: requirements.byWord,
     requirementsOfPrefix: requirements.byPrefix,
     prefixes,
@@ -138,6 +144,29 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
     },
   };
   return internals;
+}
+
+function compileModel(model: Model, rules: readonly CompiledRule[]): CompiledModel {
+  const concerns: { concern: ConcernId; rule: number; bias: number; neverDrop: boolean }[] = [];
+  const neverDrop = new Set(model.neverDrop ?? []);
+  const weights = new Map<string, number[]>();
+  for (const [concern, entry] of Object.entries(model.concerns) as [ConcernId, ModelConcern | undefined][]) {
+    if (entry === undefined) continue;
+    const index = concerns.length;
+    concerns.push({ concern, rule: rules.findIndex((rule) => rule.id === entry.rule), bias: entry.bias, neverDrop: neverDrop.has(concern) });
+    for (const [feature, weight] of Object.entries(entry.weights)) {
+      const list = weights.get(feature);
+      if (list === undefined) weights.set(feature, [index, weight]);
+      else list.push(index, weight);
+    }
+  }
+  return {
+    features: { negation: new Set(model.negation), negationReach: model.negationReach },
+    concerns,
+    weights,
+    addLogit: logitOf(model.addAbove),
+    dropBelow: model.dropAgainst === undefined ? Number.NEGATIVE_INFINITY : -model.dropAgainst,
+  };
 }
 
 /**

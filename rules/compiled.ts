@@ -1,5 +1,6 @@
 import type { ConcernId } from './concerns.ts';
 import type { PromptCard } from './evaluate.ts';
+import type { FeatureOptions } from './model.ts';
 import type { WordTable } from './normalise.ts';
 import type { MatchWord, PhraseElement } from './phrase.ts';
 import type { CancellingCategory, ContextCategory, Severity } from './schema.ts';
@@ -106,6 +107,25 @@ export interface Scratch {
   row: WordEntry[];
 }
 
+/** The pack's word model (see model.ts), ready to score sentences. */
+export interface CompiledModel {
+  readonly features: FeatureOptions;
+  /** Scores are kept per model concern, in this order. */
+  readonly concerns: readonly {
+    readonly concern: ConcernId;
+    /** Index of the rule whose cards it shows in CompiledPackInternals.rules; -1 when that rule is off. */
+    readonly rule: number;
+    readonly bias: number;
+    /** The model may add this concern but never drops it. */
+    readonly neverDrop: boolean;
+  }[];
+  /** Feature -> pairs of (model concern index, weight), flattened. */
+  readonly weights: ReadonlyMap<string, readonly number[]>;
+  readonly addLogit: number;
+  /** Drop a rule's concern when the summed weights (without bias) fall below this. */
+  readonly dropBelow: number;
+}
+
 export interface CompiledPackInternals {
   readonly packId: string;
   readonly packVersion: string;
@@ -119,6 +139,7 @@ export interface CompiledPackInternals {
   /** Context, requires and unless phrases: read only in sentences where a trigger matched. */
   readonly supportIndex: PhraseIndex;
   readonly patternTriggers: readonly number[];
+  readonly model: CompiledModel | undefined;
   /**
    * Word -> the numbers of the requirements it meets. A requirement is a set of words of which a
    * phrase needs one in the sentence; equal sets share a number.

@@ -1,7 +1,8 @@
 import type { ConcernId } from './concerns.ts';
 import type { CompiledPack } from './compile.ts';
 import { internalsOf } from './compile.ts';
-import type { CompiledPackInternals } from './compiled.ts';
+import type { CompiledModel, CompiledPackInternals } from './compiled.ts';
+import { MODEL_WINDOW_SENTENCES } from './model.ts';
 import type { ResponseCode, Severity } from './schema.ts';
 import { segmentNote } from './segment.ts';
 import type { SentenceResult } from './sentence.ts';
@@ -114,7 +115,29 @@ function evaluateParagraph(
       if (!rules.has(rule) && nearbyNeedMet(pack, rule, sentences, index)) rules.add(rule);
     }
   });
-  return { rules: [...rules], pendingNoteRules: [...pending], pendingNearbyRules: [] };
+  const scores = pack.model === undefined ? undefined : bestWindow(pack.model.concerns.length, sentences);
+  const rejected = [...new Set(sentences.flatMap((s) => s.rejected ?? []))];
+  return { rules: [...rules], pendingNoteRules: [...pending], pendingNearbyRules: [], scores, rejected };
+}
+
+/**
+ * Per model concern, the highest sum over any run of MODEL_WINDOW_SENTENCES sentences in the
+ * paragraph (each concern may peak in a different run); undefined when no sentence scored.
+ */
+function bestWindow(count: number, sentences: readonly SentenceResult[]): Float64Array | undefined {
+  if (!sentences.some((s) => s.scores !== undefined)) return undefined;
+  const best = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
+  const running = new Float64Array(count);
+  sentences.forEach((sentence, index) => {
+    const entering = sentence.scores;
+    const leaving = index >= MODEL_WINDOW_SENTENCES ? sentences[index - MODEL_WINDOW_SENTENCES]?.scores : undefined;
+    for (let k = 0; k < count; k++) {
+      running[k] = (running[k] as number) + (entering?.[k] ?? 0) - (leaving?.[k] ?? 0);
+      // Until the first window is full, the run so far is the window.
+      if (index >= MODEL_WINDOW_SENTENCES - 1 || index === sentences.length - 1) best[k] = Math.max(best[k] as number, running[k] as number);
+    }
+  });
+  return best;
 }
 
 /**
@@ -142,6 +165,28 @@ function nearbyNeedMet(pack: CompiledPackInternals, ruleIndex: number, sentences
 function clip(text: string): string {
   if (typeof text !== 'string') return '';
   return text.length > MAX_NOTE_CHARS ? text.slice(0, MAX_NOTE_CHARS) : text;
+}
+
+/**
+ * The word model's say (see model.ts): a concern the rules raised is dropped when the note's words
+ * count clearly against it, and one they missed is added, with its rule's cards, when the model is
+ * confident. A rule switched off by policy is never added.
+ */
+function applyModel(pack: CompiledPackInternals, model: CompiledModel, results: readonly SentenceResult[], fired: Set<number>, concerns: Set<ConcernId>): void {
+  const rejected = new Set(results.flatMap((result) => result.rejected ?? []));
+  model.concerns.forEach(({ concern, rule, bias, neverDrop }, k) => {
+    let evidence = Number.NEGATIVE_INFINITY;
+    for (const result of results) evidence = Math.max(evidence, result.scores?.[k] ?? 0);
+    if (results.length === 0) evidence = 0;
+    const logit = bias + evidence;
+    if (concerns.has(concern) && !neverDrop && evidence < model.dropBelow) {
+      concerns.delete(concern);
+      for (const index of fired) if (pack.rules[index]?.concern === concern) fired.delete(index);
+    } else if (!concerns.has(concern) && !rejected.has(concern) && logit > model.addLogit && rule >= 0) {
+      concerns.add(concern);
+      fired.add(rule);
+    }
+  });
 }
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
@@ -175,6 +220,7 @@ function aggregate(pack: CompiledPackInternals, results: readonly SentenceResult
     const rule = pack.rules[index];
     if (rule !== undefined) concerns.add(rule.concern);
   }
+  if (pack.model !== undefined) applyModel(pack, pack.model, results, fired, concerns);
 
   const hits: RuleHit[] = [];
   for (const index of [...fired].sort((a, b) => a - b)) {

@@ -2,7 +2,8 @@ import type { z } from '../validation/zod.ts';
 import { parsePhrase } from './phrase.ts';
 import { checkPattern } from './safe-pattern.ts';
 import type { RulePack } from './schema.ts';
-import { RulePack as RulePackSchema } from './schema.ts';
+import { isModelFeature } from './model.ts';
+import { MAX_MODEL_WEIGHT, RulePack as RulePackSchema } from './schema.ts';
 
 export type PackProblem = { path: string; message: string };
 
@@ -162,7 +163,37 @@ function crossCheck(root: unknown): PackProblem[] {
     checkId(ruleIds, combination.id, `combinations[${c}].id`, 'rule');
     checkCards(combination.cards, `combinations[${c}].cards`);
   });
+  checkModel(root, add);
   return problems;
+}
+
+/** A model concern shows its rule's cards, so the rule must exist and be about that concern. */
+function checkModel(root: Obj, add: (path: string, message: string) => void): void {
+  const model = root.model;
+  if (!isObj(model) || !isObj(model.concerns)) return;
+  const concernOf = new Map<string, unknown>();
+  for (const rule of list(root.rules)) if (isObj(rule) && str(rule.id) !== undefined) concernOf.set(rule.id as string, rule.concern);
+  for (const [concern, entry] of Object.entries(model.concerns)) {
+    const rule = isObj(entry) ? str(entry.rule) : undefined;
+    if (rule === undefined) continue;
+    const path = `model.concerns${formatPath([concern])}.rule`;
+    if (!concernOf.has(rule)) add(path, `unknown rule "${rule}"`);
+    else if (concernOf.get(rule) !== concern) add(path, `rule "${rule}" is about ${String(concernOf.get(rule))}, not ${concern}`);
+  }
+  // The schema checks only that weights is a record (see Weights in schema.ts); every entry is
+  // checked here, and the first few bad ones per concern reported.
+  for (const [concern, entry] of Object.entries(model.concerns)) {
+    if (!isObj(entry) || !isObj(entry.weights)) continue;
+    let reported = 0;
+    for (const feature in entry.weights) {
+      const weight = entry.weights[feature];
+      const featureOk = isModelFeature(feature);
+      if (featureOk && typeof weight === 'number' && Number.isFinite(weight) && Math.abs(weight) <= MAX_MODEL_WEIGHT) continue;
+      const path = `model.concerns${formatPath([concern, 'weights', feature])}`;
+      add(path, featureOk ? `must be a number between -${MAX_MODEL_WEIGHT} and ${MAX_MODEL_WEIGHT}` : 'a feature is "word", "word word", or either after "!"');
+      if (++reported >= 5) break;
+    }
+  }
 }
 
 function collectIds(items: unknown, path: string, kind: string, add: (path: string, message: string) => void): Set<string> {

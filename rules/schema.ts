@@ -194,6 +194,50 @@ export const Normalisation = z.strictObject({
   ),
 });
 
+export const MAX_MODEL_WEIGHT = 100;
+const Weight = z.number().check(z.minimum(-MAX_MODEL_WEIGHT), z.maximum(MAX_MODEL_WEIGHT));
+/**
+ * Feature -> weight. A model has tens of thousands, and every frame with a case note checks its
+ * pack, where Zod's per-entry record parsing cost tens of milliseconds: here only the record is
+ * checked, and load.ts checks every entry in one plain pass, reporting each bad one by path.
+ */
+const Weights = z.custom<Record<string, number>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'weights must be an object mapping features to numbers',
+);
+
+export const ModelConcern = z.strictObject({
+  /** The rule whose cards are shown when the model alone raises this concern. */
+  rule: id,
+  bias: Weight,
+  weights: Weights,
+});
+export type ModelConcern = z.infer<typeof ModelConcern>;
+
+/**
+ * The word model (see rules/model.ts): learned weights, not code. Optional: a pack without one is
+ * judged by its rules alone.
+ */
+export const Model = z.strictObject({
+  kind: z.literal('linear-words-v1'),
+  description: z.optional(plain(2000)),
+  /** Words that start a negated run ("no", "not", "denies"). */
+  negation: someOf(z.string().check(z.regex(/^[\p{L}\p{N}']+$/u, 'a single word'))),
+  negationReach: z.int().check(z.minimum(1), z.maximum(10)),
+  /** A concern no rule raised is added when the model's probability is above this. */
+  addAbove: z.number().check(z.minimum(0.5), z.maximum(1)),
+  /**
+   * A concern a rule raised is dropped when the note's words count against it by more than this
+   * (their summed weights, in log-odds, below minus this). Evidence, not absence of it: a short,
+   * plain note that a rule caught keeps its concern. Unset: rules are never overruled.
+   */
+  dropAgainst: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+  /** Concerns the model never drops: a statistical model must not silence a risk to life. */
+  neverDrop: z.optional(z.array(Concern)),
+  concerns: z.partialRecord(Concern, ModelConcern),
+});
+export type Model = z.infer<typeof Model>;
+
 export const RulePack = z.strictObject({
   id,
   name: plain(200),
@@ -210,5 +254,6 @@ export const RulePack = z.strictObject({
   context: z.array(ContextGroup),
   rules: someOf(Rule),
   combinations: z.array(Combination),
+  model: z.optional(Model),
 });
 export type RulePack = z.infer<typeof RulePack>;

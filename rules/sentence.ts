@@ -1,11 +1,12 @@
 import type { ConcernId } from './concerns.ts';
 import { isRiskConcern } from './concerns.ts';
-import type { CompiledPackInternals, ConcernNeed, IndexedPhrase, Scratch, WordEntry } from './compiled.ts';
+import type { CompiledModel, CompiledPackInternals, ConcernNeed, IndexedPhrase, Scratch, WordEntry } from './compiled.ts';
 import type { ContextMatch, Span } from './context.ts';
 import { buildSentenceContext, isCancelled } from './context.ts';
 import { entryFor } from './lookup.ts';
 import type { Sentence } from './normalise.ts';
 import { normaliseSegment } from './normalise.ts';
+import { sentenceFeatures } from './model.ts';
 import { matchFrom } from './phrase.ts';
 
 /** What one sentence contributes to the note; cached per segment by the incremental evaluator. */
@@ -16,6 +17,19 @@ export interface SentenceResult {
   readonly pendingNoteRules: readonly number[];
   /** Rules whose triggers held but whose concern requirement is judged over the nearby sentences. */
   readonly pendingNearbyRules: readonly number[];
+  /**
+   * The word model's sums for this sentence, per model concern (for a paragraph: its most
+   * concerning window of sentences); undefined when the pack has no model or nothing scored.
+   */
+  readonly scores?: Float64Array | undefined;
+  /**
+   * Concerns whose triggers matched here but were ruled out: by one of their `unless` look-alikes
+   * ("refused the flu vaccine", "a surprise party") or by context (negated, hypothetical, resolved,
+   * someone else's childhood). The model must not add such a concern back: that is the context
+   * handling workers rely on. A trigger still waiting for its `requires` does not count: the rule
+   * only lacked support, which is what the model's wider reading can supply.
+   */
+  readonly rejected?: readonly ConcernId[] | undefined;
 }
 
 const EMPTY: SentenceResult = { rules: [], pendingNoteRules: [], pendingNearbyRules: [] };
@@ -23,7 +37,24 @@ const EMPTY: SentenceResult = { rules: [], pendingNoteRules: [], pendingNearbyRu
 export function evaluateSegment(pack: CompiledPackInternals, segment: string): SentenceResult {
   const sentence = normaliseSegment(segment, pack.wordTable);
   if (sentence.words.length === 0) return EMPTY;
-  return evaluateSentence(pack, sentence);
+  const result = evaluateSentence(pack, sentence);
+  const scores = pack.model === undefined ? undefined : scoreSentence(pack.model, sentence);
+  return scores === undefined ? result : { ...result, scores };
+}
+
+/** Sums the weights of the sentence's features per model concern; undefined when none has one. */
+function scoreSentence(model: CompiledModel, sentence: Sentence): Float64Array | undefined {
+  let scores: Float64Array | undefined;
+  sentenceFeatures(sentence, model.features, (feature) => {
+    const pairs = model.weights.get(feature);
+    if (pairs === undefined) return;
+    const sums = (scores ??= new Float64Array(model.concerns.length));
+    for (let k = 0; k < pairs.length; k += 2) {
+      const index = pairs[k] as number;
+      sums[index] = (sums[index] as number) + (pairs[k + 1] as number);
+    }
+  });
+  return scores;
 }
 
 export function evaluateSentence(pack: CompiledPackInternals, sentence: Sentence): SentenceResult {
@@ -37,14 +68,23 @@ export function evaluateSentence(pack: CompiledPackInternals, sentence: Sentence
   const support = scanSupport(pack, words, triggerSpans);
   const context = buildSentenceContext(support.contextMatches, sentence.breakBefore);
   const firedRules = new Set<number>();
+  const excluded = new Set<number>();
   for (const [triggerIndex, spans] of triggerSpans) {
     const trigger = pack.triggers[triggerIndex];
     if (trigger === undefined || firedRules.has(trigger.rule)) continue;
     if (trigger.hasRequires && !support.requiresMet.has(triggerIndex)) continue;
+    // Past its requirements, the words were this concern's until an `unless` or the context said no.
+    excluded.add(trigger.rule);
     if (support.unlessMet.has(triggerIndex)) continue;
     if (spans.some((span) => !isCancelled(span, context, trigger.ignore))) firedRules.add(trigger.rule);
   }
-  return resolveRequirements(pack, firedRules);
+  const result = resolveRequirements(pack, firedRules);
+  const rejected = new Set<ConcernId>();
+  for (const rule of excluded) {
+    const concern = pack.rules[rule]?.concern;
+    if (concern !== undefined && !firedRules.has(rule)) rejected.add(concern);
+  }
+  return rejected.size === 0 ? result : { ...result, rejected: [...rejected] };
 }
 
 /**
