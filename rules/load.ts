@@ -176,7 +176,7 @@ function checkModel(root: Obj, add: (path: string, message: string) => void): vo
   for (const [concern, entry] of Object.entries(model.concerns)) {
     const rule = isObj(entry) ? str(entry.rule) : undefined;
     if (rule === undefined) continue;
-    const path = `model.concerns${formatPath([concern])}.rule`;
+    const path = `${formatPath(['model', 'concerns', concern])}.rule`;
     if (!concernOf.has(rule)) add(path, `unknown rule "${rule}"`);
     else if (concernOf.get(rule) !== concern) add(path, `rule "${rule}" is about ${String(concernOf.get(rule))}, not ${concern}`);
   }
@@ -189,7 +189,7 @@ function checkModel(root: Obj, add: (path: string, message: string) => void): vo
       const weight = entry.weights[feature];
       const featureOk = isModelFeature(feature);
       if (featureOk && typeof weight === 'number' && Number.isFinite(weight) && Math.abs(weight) <= MAX_MODEL_WEIGHT) continue;
-      const path = `model.concerns${formatPath([concern, 'weights', feature])}`;
+      const path = formatPath(['model', 'concerns', concern, 'weights', feature]);
       add(path, featureOk ? `must be a number between -${MAX_MODEL_WEIGHT} and ${MAX_MODEL_WEIGHT}` : 'a feature is "word", "word word", or either after "!"');
       if (++reported >= 5) break;
     }

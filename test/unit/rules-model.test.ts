@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compilePack } from '../../rules/compile.ts';
+import { createNoteEvaluator, evaluateNote } from '../../rules/evaluate.ts';
+import { parseRulePack } from '../../rules/load.ts';
+import { isModelFeature, sentenceFeatures } from '../../rules/model.ts';
+import { buildWordTable, normaliseSegment } from '../../rules/normalise.ts';
+import { createPackHolder } from '../../rules/pack-holder.ts';
+import type { Model, RulePack } from '../../rules/schema.ts';
+import { DEFAULT_TRAINING, trainModel, type LabelledNote } from '../../rules/train.ts';
+import { defaultPack, readCorpus } from './rules-helpers.ts';
+
+/**
+ * The word model (rules/model.ts): what it adds, what it may drop, what it must leave alone, and
+ * that the bundled one is exactly what `npm run rules:train` learns. A small hand-written model
+ * makes each behaviour visible; the accuracy test judges the real one on whole corpora.
+ */
+
+const tinyModel: Model = {
+  kind: 'linear-words-v1',
+  negation: ['no', 'not', 'never'],
+  negationReach: 4,
+  addAbove: 0.7,
+  dropAgainst: 0.5,
+  neverDrop: ['immediate-danger'],
+  concerns: {
+    neglect: { rule: 'neglect', bias: -3, weights: { cupboards: 0.5, bare: 4, '!cupboards': -2 } },
+    'physical-abuse': { rule: 'physical-abuse', bias: -2, weights: { seen: 10, playground: -3 } },
+    'immediate-danger': { rule: 'immediate-danger', bias: -2, weights: { game: -5 } },
+  },
+};
+const withModel = (model: Model | undefined): RulePack => ({ ...defaultPack, model });
+const rulesOnly = compilePack(defaultPack, { model: false });
+const tiny = compilePack(withModel(tinyModel));
+const concernsOf = (text: string, compiled = tiny): string[] => evaluateNote(compiled, text).concerns;
+
+describe('word model features', () => {
+  const table = buildWordTable(defaultPack.normalisation.words);
+  const features = (text: string): string[] => {
+    const out: string[] = [];
+    sentenceFeatures(normaliseSegment(text, table), { negation: new Set(tinyModel.negation), negationReach: tinyModel.negationReach }, (f) => out.push(f));
+    return out;
+  };
+
+  it('reads words and word pairs, marking those after a negation until a clause break', () => {
+    expect(features('No marks seen; she was happy')).toEqual(['no', '!marks', '!no marks', '!seen', '!marks seen', 'she', 'seen she', 'was', 'she was', 'happy', 'was happy']);
+  });
+
+  it('accepts only the shapes it writes', () => {
+    for (const good of ['hit', 'hit her', '!marks', '!no marks', "didn't", 'café']) expect(isModelFeature(good), good).toBe(true);
+    for (const bad of ['', '!', 'Hit', 'hit  her', 'a b c', 'hit!', ' hit', 'hit ', '<b>']) expect(isModelFeature(bad), bad).toBe(false);
+  });
+});
+
+describe('word model in evaluation', () => {
+  it('adds a concern the phrases missed, with that concern rule’s cards', () => {
+    const note = 'On both visits the cupboards were bare.';
+    expect(concernsOf(note, rulesOnly)).not.toContain('neglect');
+    const hit = evaluateNote(tiny, note).hits.find((h) => h.concern === 'neglect');
+    expect(hit?.ruleId).toBe('neglect');
+    expect(hit?.cards.length).toBeGreaterThan(0);
+  });
+
+  it('never adds back a concern the rules ruled out by context', () => {
+    // "seen" weighs heavily for physical abuse in the tiny model; the rules saw the bruises and
+    // the negation, so the note stays clear.
+    const negated = 'No bruises were seen on his back.';
+    expect(concernsOf(negated, rulesOnly)).not.toContain('physical-abuse');
+    expect(concernsOf(negated)).not.toContain('physical-abuse');
+    expect(concernsOf('He was seen at the clinic today.')).toContain('physical-abuse');
+  });
+
+  it('drops a rule’s concern only when the words count against it, never an urgent one', () => {
+    const hitInPlayground = 'Josh said Dad hit him with a belt after school.';
+    expect(concernsOf(hitInPlayground, rulesOnly)).toContain('physical-abuse');
+    expect(concernsOf(hitInPlayground)).toContain('physical-abuse');
+    expect(concernsOf('In the playground Josh said Dad hit him with a belt.')).not.toContain('physical-abuse');
+
+    const threat = 'She cannot go home safely tonight, not after the game.';
+    expect(concernsOf(threat, rulesOnly)).toContain('immediate-danger');
+    expect(concernsOf(threat)).toContain('immediate-danger');
+  });
+
+  it('adds nothing for a rule switched off by policy, and nothing when compiled without the model', () => {
+    const note = 'On both visits the cupboards were bare.';
+    expect(concernsOf(note, compilePack(withModel(tinyModel), { disabledRules: ['neglect'] }))).not.toContain('neglect');
+    expect(concernsOf(note, compilePack(withModel(tinyModel), { model: false }))).not.toContain('neglect');
+  });
+
+  it('judges each paragraph by its most concerning run of sentences, not the sum of a long record', () => {
+    const weak = 'The cupboards were tidy.';
+    // Ten such sentences in one paragraph: the best run of eight reaches 4 - 3 = 1 > logit(0.7).
+    expect(concernsOf(Array(10).fill(weak).join(' '))).toContain('neglect');
+    // The same sentences as separate paragraphs never add up.
+    expect(concernsOf(Array(10).fill(weak).join('\n\n'))).not.toContain('neglect');
+  });
+
+  it('gives the incremental evaluator the same answers as a full read', () => {
+    const notes = readCorpus(new URL('../corpus/notes-blind6.jsonl', import.meta.url)).slice(0, 60);
+    const compiled = compilePack(defaultPack);
+    const evaluator = createNoteEvaluator(compiled);
+    let text = '';
+    for (const note of notes) {
+      text = `${text}\n\n${note.text}`;
+      expect(evaluator.evaluate(text)).toEqual(evaluateNote(compiled, text));
+      const edited = `${text.slice(0, text.length - 5)}x${text.slice(text.length - 5)}`;
+      expect(evaluator.evaluate(edited)).toEqual(evaluateNote(compiled, edited));
+    }
+  });
+});
+
+describe('word model validation', () => {
+  const problemsFor = (model: unknown): { path: string; message: string }[] => {
+    const parsed = parseRulePack({ ...defaultPack, model });
+    return parsed.ok ? [] : parsed.problems;
+  };
+
+  it('refuses bad features, weights and rule references, each by path', () => {
+    const bad = {
+      ...tinyModel,
+      concerns: {
+        neglect: { rule: 'neglect', bias: -3, weights: { 'Cupboards!': 1, bare: 1e9, fine: 1 } },
+        fgm: { rule: 'no-such-rule', bias: 0, weights: {} },
+        'physical-abuse': { rule: 'neglect', bias: 0, weights: {} },
+      },
+    };
+    expect(problemsFor(bad)).toEqual(
+      expect.arrayContaining([
+        { path: 'model.concerns.neglect.weights["Cupboards!"]', message: 'a feature is "word", "word word", or either after "!"' },
+        { path: 'model.concerns.neglect.weights.bare', message: 'must be a number between -100 and 100' },
+        { path: 'model.concerns.fgm.rule', message: 'unknown rule "no-such-rule"' },
+        { path: 'model.concerns["physical-abuse"].rule', message: 'rule "neglect" is about neglect, not physical-abuse' },
+      ]),
+    );
+    expect(problemsFor({ ...tinyModel, concerns: { 'not-a-concern': tinyModel.concerns.neglect } }).length).toBeGreaterThan(0);
+    expect(problemsFor({ ...tinyModel, kind: 'neural-net' }).length).toBeGreaterThan(0);
+  });
+
+  it('keeps the last good pack when a pack with a bad model arrives', () => {
+    const holder = createPackHolder(withModel(tinyModel));
+    const before = holder.current;
+    const result = holder.update({ ...withModel(tinyModel), model: { ...tinyModel, addAbove: 2 } });
+    expect(result.ok).toBe(false);
+    expect(holder.current).toBe(before);
+    expect(concernsOf('On both visits the cupboards were bare.', holder.current)).toContain('neglect');
+  });
+});
+
+describe('training', { timeout: 30_000 }, () => {
+  const notes: LabelledNote[] = [
+    { text: 'The cupboards were bare again.', concerns: ['neglect'] },
+    { text: 'No food in the cupboards and the children were hungry.', concerns: ['neglect'] },
+    { text: 'Cupboards full; children well fed.', concerns: [] },
+    { text: 'Dad hit him with a belt.', concerns: ['physical-abuse'] },
+    { text: 'Reading books returned.', concerns: [] },
+    { text: 'Fridge bare and no dinner again.', concerns: ['neglect'] },
+  ];
+
+  it('learns the same weights from the same notes every time, and a pack that validates', () => {
+    // Every weight kept: this corpus is too small for the usual cut-off.
+    const options = { ...DEFAULT_TRAINING, minWeight: 0 };
+    const first = trainModel(defaultPack, notes, 'tiny', options);
+    expect(trainModel(defaultPack, notes, 'tiny', options)).toEqual(first);
+    expect(first.concerns.neglect?.weights.bare).toBeGreaterThan(0);
+    expect(parseRulePack({ ...defaultPack, model: first }).ok).toBe(true);
+  });
+
+  it('the bundled model is exactly what npm run rules:train learns from the listed corpora', () => {
+    const root = new URL('../../', import.meta.url);
+    const script = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }).scripts['rules:train'] ?? '';
+    const files = script.split(/\s+/).filter((part) => part.endsWith('.jsonl'));
+    expect(files.length).toBeGreaterThan(5);
+    // The check corpus stays out of training so that its figures stay an honest estimate.
+    expect(files.some((file) => file.includes('blind9'))).toBe(false);
+    const corpora = files.map((file) => readCorpus(new URL(file, root)));
+    const { model: bundled, ...pack } = defaultPack;
+    const description = bundled?.description ?? '';
+    const learned = trainModel(pack as RulePack, corpora.flat(), description);
+    expect(learned).toEqual(bundled);
+    expect(description).toContain(`${corpora.flat().length} labelled notes`);
+  });
+});
