@@ -149,21 +149,48 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
 function compileModel(model: Model, rules: readonly CompiledRule[]): CompiledModel {
   const concerns: { concern: ConcernId; rule: number; bias: number; neverDrop: boolean }[] = [];
   const neverDrop = new Set(model.neverDrop ?? []);
-  const weights = new Map<string, number[]>();
+  const numbers = new Map<string, number>();
+  const pairs: number[][] = [];
   for (const [concern, entry] of Object.entries(model.concerns) as [ConcernId, ModelConcern | undefined][]) {
     if (entry === undefined) continue;
     const index = concerns.length;
     concerns.push({ concern, rule: rules.findIndex((rule) => rule.id === entry.rule), bias: entry.bias, neverDrop: neverDrop.has(concern) });
     for (const [feature, weight] of Object.entries(entry.weights)) {
-      const list = weights.get(feature);
-      if (list === undefined) weights.set(feature, [index, weight]);
-      else list.push(index, weight);
+      let number = numbers.get(feature);
+      if (number === undefined) {
+        number = pairs.length;
+        numbers.set(feature, number);
+        pairs.push([]);
+      }
+      (pairs[number] as number[]).push(index, weight);
+    }
+  }
+  // Features are looked up by their words, never by building "word word" strings per sentence.
+  const unigram = new Map<string, number>();
+  const negatedUnigram = new Map<string, number>();
+  const bigram = new Map<string, Map<string, number>>();
+  const negatedBigram = new Map<string, Map<string, number>>();
+  for (const [feature, number] of numbers) {
+    const negated = feature.startsWith('!');
+    const [first, second] = (negated ? feature.slice(1) : feature).split(' ') as [string, string | undefined];
+    if (second === undefined) (negated ? negatedUnigram : unigram).set(first, number);
+    else {
+      const byFirst = negated ? negatedBigram : bigram;
+      let next = byFirst.get(first);
+      if (next === undefined) byFirst.set(first, (next = new Map()));
+      next.set(second, number);
     }
   }
   return {
     features: { negation: new Set(model.negation), negationReach: model.negationReach },
     concerns,
-    weights,
+    pairs,
+    unigram,
+    negatedUnigram,
+    bigram,
+    negatedBigram,
+    stamp: new Uint32Array(pairs.length),
+    generation: 0,
     addLogit: logitOf(model.addAbove),
     dropBelow: model.dropAgainst === undefined ? Number.NEGATIVE_INFINITY : -model.dropAgainst,
   };

@@ -88,6 +88,18 @@ export interface WordEntry extends MatchWord {
   readonly support: Candidates;
   /** The requirements this word meets (see CompiledPackInternals.requirementsOf). */
   readonly meets: readonly number[];
+  /** What the word model knows of this word, looked up once per word. */
+  readonly model: ModelWord;
+}
+
+/** A word's features in the word model, by feature number (-1: none). */
+export interface ModelWord {
+  readonly negation: boolean;
+  readonly plain: number;
+  readonly negated: number;
+  /** The next word -> the feature number of the pair, plain and after a negation. */
+  readonly next: ReadonlyMap<string, number> | undefined;
+  readonly negatedNext: ReadonlyMap<string, number> | undefined;
 }
 
 /**
@@ -119,8 +131,17 @@ export interface CompiledModel {
     /** The model may add this concern but never drops it. */
     readonly neverDrop: boolean;
   }[];
-  /** Feature -> pairs of (model concern index, weight), flattened. */
-  readonly weights: ReadonlyMap<string, readonly number[]>;
+  /** By feature number: pairs of (model concern index, weight), flattened. */
+  readonly pairs: readonly (readonly number[])[];
+  /** Word -> feature number, for the word plain and after a negation ("!word"). */
+  readonly unigram: ReadonlyMap<string, number>;
+  readonly negatedUnigram: ReadonlyMap<string, number>;
+  /** First word -> second word -> feature number, plain and after a negation. */
+  readonly bigram: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly negatedBigram: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** stamp[f] === generation: feature f already counted in the current sentence. */
+  readonly stamp: Uint32Array;
+  generation: number;
   readonly addLogit: number;
   /** Drop a rule's concern when the summed weights (without bias) fall below this. */
   readonly dropBelow: number;

@@ -116,7 +116,7 @@ function evaluateParagraph(
     }
   });
   const scores = pack.model === undefined ? undefined : bestWindow(pack.model.concerns.length, sentences);
-  const rejected = [...new Set(sentences.flatMap((s) => s.rejected ?? []))];
+  const rejected = sentences.some((s) => s.rejected !== undefined) ? [...new Set(sentences.flatMap((s) => s.rejected ?? []))] : undefined;
   return { rules: [...rules], pendingNoteRules: [...pending], pendingNearbyRules: [], scores, rejected };
 }
 
@@ -124,10 +124,11 @@ function evaluateParagraph(
  * Per model concern, the highest sum over any run of MODEL_WINDOW_SENTENCES sentences in the
  * paragraph (each concern may peak in a different run); undefined when no sentence scored.
  */
-function bestWindow(count: number, sentences: readonly SentenceResult[]): Float64Array | undefined {
+function bestWindow(count: number, sentences: readonly SentenceResult[]): number[] | undefined {
+  if (sentences.length === 1) return sentences[0]?.scores as number[] | undefined;
   if (!sentences.some((s) => s.scores !== undefined)) return undefined;
-  const best = new Float64Array(count).fill(Number.NEGATIVE_INFINITY);
-  const running = new Float64Array(count);
+  const best = new Array<number>(count).fill(Number.NEGATIVE_INFINITY);
+  const running = new Array<number>(count).fill(0);
   sentences.forEach((sentence, index) => {
     const entering = sentence.scores;
     const leaving = index >= MODEL_WINDOW_SENTENCES ? sentences[index - MODEL_WINDOW_SENTENCES]?.scores : undefined;

@@ -1,4 +1,4 @@
-import type { Candidates, CompiledPackInternals, IndexedPhrase, PhraseIndex, WordEntry } from './compiled.ts';
+import type { Candidates, CompiledModel, CompiledPackInternals, IndexedPhrase, ModelWord, PhraseIndex, WordEntry } from './compiled.ts';
 import type { PhraseElement } from './phrase.ts';
 import { firstWordTests, secondWords } from './phrase.ts';
 
@@ -62,10 +62,23 @@ export function entryFor(pack: CompiledPackInternals, word: string): WordEntry {
     trigger: candidatesFor(pack.triggerIndex, word),
     support: candidatesFor(pack.supportIndex, word),
     meets: requirementsMet(pack, word, prefixes),
+    model: pack.model === undefined ? NO_MODEL_WORD : modelWord(pack.model, word),
   };
   if (entries.size >= MEMO_LIMIT) entries.clear();
   entries.set(word, entry);
   return entry;
+}
+
+const NO_MODEL_WORD: ModelWord = { negation: false, plain: -1, negated: -1, next: undefined, negatedNext: undefined };
+
+function modelWord(model: CompiledModel, word: string): ModelWord {
+  const plain = model.unigram.get(word) ?? -1;
+  const negated = model.negatedUnigram.get(word) ?? -1;
+  const next = model.bigram.get(word);
+  const negatedNext = model.negatedBigram.get(word);
+  const negation = model.features.negation.has(word);
+  if (!negation && plain < 0 && negated < 0 && next === undefined && negatedNext === undefined) return NO_MODEL_WORD;
+  return { negation, plain, negated, next, negatedNext };
 }
 
 function requirementsMet(pack: CompiledPackInternals, word: string, prefixes: readonly string[]): readonly number[] {

@@ -6,7 +6,6 @@ import { buildSentenceContext, isCancelled } from './context.ts';
 import { entryFor } from './lookup.ts';
 import type { Sentence } from './normalise.ts';
 import { normaliseSegment } from './normalise.ts';
-import { sentenceFeatures } from './model.ts';
 import { matchFrom } from './phrase.ts';
 
 /** What one sentence contributes to the note; cached per segment by the incremental evaluator. */
@@ -21,7 +20,7 @@ export interface SentenceResult {
    * The word model's sums for this sentence, per model concern (for a paragraph: its most
    * concerning window of sentences); undefined when the pack has no model or nothing scored.
    */
-  readonly scores?: Float64Array | undefined;
+  readonly scores?: readonly number[] | undefined;
   /**
    * Concerns whose triggers matched here but were ruled out: by one of their `unless` look-alikes
    * ("refused the flu vaccine", "a surprise party") or by context (negated, hypothetical, resolved,
@@ -38,22 +37,56 @@ export function evaluateSegment(pack: CompiledPackInternals, segment: string): S
   const sentence = normaliseSegment(segment, pack.wordTable);
   if (sentence.words.length === 0) return EMPTY;
   const result = evaluateSentence(pack, sentence);
-  const scores = pack.model === undefined ? undefined : scoreSentence(pack.model, sentence);
+  const scores = pack.model === undefined ? undefined : scoreSentence(pack.model, sentence, pack.scratch.row);
   return scores === undefined ? result : { ...result, scores };
 }
 
-/** Sums the weights of the sentence's features per model concern; undefined when none has one. */
-function scoreSentence(model: CompiledModel, sentence: Sentence): Float64Array | undefined {
-  let scores: Float64Array | undefined;
-  sentenceFeatures(sentence, model.features, (feature) => {
-    const pairs = model.weights.get(feature);
-    if (pairs === undefined) return;
-    const sums = (scores ??= new Float64Array(model.concerns.length));
-    for (let k = 0; k < pairs.length; k += 2) {
-      const index = pairs[k] as number;
-      sums[index] = (sums[index] as number) + (pairs[k + 1] as number);
+/** Adds a feature's weights once per sentence (feature -1: none). */
+function count(model: CompiledModel, feature: number, scores: number[] | undefined): number[] | undefined {
+  if (feature < 0 || model.stamp[feature] === model.generation) return scores;
+  model.stamp[feature] = model.generation;
+  const pairs = model.pairs[feature] as readonly number[];
+  // A plain array: cheaper to allocate than a typed one, and there is one per sentence.
+  const sums = scores ?? new Array<number>(model.concerns.length).fill(0);
+  for (let k = 0; k < pairs.length; k += 2) {
+    const index = pairs[k] as number;
+    sums[index] = (sums[index] as number) + (pairs[k + 1] as number);
+  }
+  return sums;
+}
+
+/**
+ * Sums the weights of the sentence's features per model concern; undefined when none has one.
+ * The features are model.ts's sentenceFeatures, found through each word's entry (which
+ * evaluateSentence has just put in `row`) rather than by building and hashing strings.
+ */
+function scoreSentence(model: CompiledModel, sentence: Sentence, row: readonly WordEntry[]): number[] | undefined {
+  model.generation = (model.generation + 1) >>> 0;
+  if (model.generation === 0) {
+    model.stamp.fill(0);
+    model.generation = 1;
+  }
+  const { words, breakBefore } = sentence;
+  let scores: number[] | undefined;
+  let negated = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (breakBefore[i] === true) negated = 0;
+    const entry = (row[i] as WordEntry).model;
+    if (entry.negation) {
+      scores = count(model, entry.plain, scores);
+      negated = model.features.negationReach;
+      continue;
     }
-  });
+    const previous = i > 0 ? (row[i - 1] as WordEntry).model : undefined;
+    if (negated > 0) {
+      negated--;
+      scores = count(model, entry.negated, scores);
+      if (previous?.negatedNext !== undefined) scores = count(model, previous.negatedNext.get(words[i] as string) ?? -1, scores);
+    } else {
+      scores = count(model, entry.plain, scores);
+      if (previous?.next !== undefined) scores = count(model, previous.next.get(words[i] as string) ?? -1, scores);
+    }
+  }
   return scores;
 }
 

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compilePack } from '../../rules/compile.ts';
+import { compilePack, internalsOf } from '../../rules/compile.ts';
 import { createNoteEvaluator, evaluateNote } from '../../rules/evaluate.ts';
 import { parseRulePack } from '../../rules/load.ts';
 import { isModelFeature, sentenceFeatures } from '../../rules/model.ts';
 import { buildWordTable, normaliseSegment } from '../../rules/normalise.ts';
 import { createPackHolder } from '../../rules/pack-holder.ts';
+import { segmentNote } from '../../rules/segment.ts';
+import { evaluateSegment } from '../../rules/sentence.ts';
 import type { Model, RulePack } from '../../rules/schema.ts';
 import { DEFAULT_TRAINING, trainModel, type LabelledNote } from '../../rules/train.ts';
 import { defaultPack, readCorpus } from './rules-helpers.ts';
@@ -44,6 +46,32 @@ describe('word model features', () => {
 
   it('reads words and word pairs, marking those after a negation until a clause break', () => {
     expect(features('No marks seen; she was happy')).toEqual(['no', '!marks', '!no marks', '!seen', '!marks seen', 'she', 'seen she', 'was', 'she was', 'happy', 'was happy']);
+  });
+
+  it('are scored by the engine exactly as the trainer reads them', () => {
+    // The engine finds features through each word's entry for speed; the trainer uses
+    // sentenceFeatures. Both must give the same sums, sentence by sentence.
+    const pack = internalsOf(compilePack(defaultPack));
+    const model = defaultPack.model;
+    if (pack.model === undefined || model === undefined) throw new Error('the bundled pack has a word model');
+    const order = Object.keys(model.concerns);
+    const options = { negation: new Set(model.negation), negationReach: model.negationReach };
+    let sentences = 0;
+    for (const note of readCorpus(new URL('../corpus/notes-blind9.jsonl', import.meta.url))) {
+      for (const segment of segmentNote(note.text)) {
+        const expected = order.map((concern) => {
+          let sum = 0;
+          sentenceFeatures(normaliseSegment(segment, table), options, (feature) => {
+            sum += model.concerns[concern as keyof typeof model.concerns]?.weights[feature] ?? 0;
+          });
+          return sum;
+        });
+        const actual = evaluateSegment(pack, segment).scores ?? order.map(() => 0);
+        actual.forEach((value, k) => expect(value).toBeCloseTo(expected[k] as number, 9));
+        sentences++;
+      }
+    }
+    expect(sentences).toBeGreaterThan(300);
   });
 
   it('accepts only the shapes it writes', () => {
