@@ -61,7 +61,8 @@ function check(args: string[]): number {
   return 0;
 }
 
-function evalNotes(args: string[]): number {
+/** `[--pack pack.json] FILE...` (in any order): the pack (the bundled one by default) and the files. */
+function packAndFiles(args: string[]): { packPath: string; files: string[] } {
   let packPath = bundledPackPath;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -76,6 +77,11 @@ function evalNotes(args: string[]): number {
       files.push(arg);
     }
   }
+  return { packPath, files };
+}
+
+function evalNotes(args: string[]): number {
+  const { packPath, files } = packAndFiles(args);
   if (files.length !== 1) throw new UsageError(USAGE);
   const pack = loadOrReport(packPath);
   if (pack === undefined) return 1;
@@ -119,17 +125,7 @@ function format(args: string[]): number {
 }
 
 function train(args: string[]): number {
-  let packPath = bundledPackPath;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (arg === '--pack') {
-      const next = args[++i];
-      if (next === undefined) throw new UsageError('--pack needs a file');
-      packPath = next;
-    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}\n${USAGE}`);
-    else files.push(arg);
-  }
+  const { packPath, files } = packAndFiles(args);
   if (files.length === 0) throw new UsageError(USAGE);
   const pack = loadOrReport(packPath);
   if (pack === undefined) return 1;
