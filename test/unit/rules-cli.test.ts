@@ -85,4 +85,24 @@ describe('npm run rules', { timeout: 60_000 }, () => {
     const ids = result.stdout.trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids).toEqual(['w1', 'w2']);
   });
+
+  it('train: learns the word model into the given pack, printing counts and never note text', () => {
+    const pack = join(dir, 'train-pack.json');
+    const { model: _model, ...withoutModel } = JSON.parse(readFileSync(packFileUrl, 'utf8')) as Record<string, unknown>;
+    writeFileSync(pack, JSON.stringify(withoutModel));
+    const notes = join(dir, 'train-notes.jsonl');
+    const lines = [
+      { text: 'Poppy said Mum hit her with a wooden spoon.', concerns: ['physical-abuse', 'disclosure'] },
+      { text: 'Dad hit him with a belt.', concerns: ['physical-abuse'] },
+      { text: 'Library books returned.', concerns: [] },
+    ];
+    writeFileSync(notes, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const result = cli('train', '--pack', pack, notes);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('train-notes.jsonl (3)');
+    expect(`${result.stdout}${result.stderr}`).not.toContain('Poppy');
+    const written = JSON.parse(readFileSync(pack, 'utf8')) as { model?: { kind: string; description: string } };
+    expect(written.model?.kind).toBe('linear-words-v1');
+    expect(cli('check', pack).status).toBe(0);
+  });
 });
