@@ -1,3 +1,4 @@
+import type { OptionsMessageKey } from '../../i18n/options.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 import type { EventKind, PromptEvent, ResponseCode } from '../../log/event.ts';
 
@@ -12,7 +13,7 @@ export const severityLabelKeys: Record<PromptEvent['severity'], MessageKey> = {
   critical: 'severity_critical',
 };
 
-export const eventKindLabelKeys: Record<EventKind, MessageKey> = {
+export const eventKindLabelKeys: Record<EventKind, OptionsMessageKey> = {
   shown: 'options_event_shown',
   opened: 'options_event_opened',
   responded: 'options_event_responded',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { MessageKey } from '../../i18n/t.ts';
+import type { OptionsMessageKey } from '../../i18n/options.ts';
 import type { PromptLogDb } from '../../log/db.ts';
 import { EventKindSchema, SeveritySchema } from '../../log/event.ts';
 import type { LogFilter } from '../../log/filter.ts';
@@ -25,7 +25,7 @@ interface SelectProps {
   value: string | undefined;
   options: readonly string[];
   /** Catalogue keys of coded values; values without one (pack and system ids) show as they are. */
-  optionLabels?: Readonly<Record<string, MessageKey>>;
+  optionLabels?: Readonly<Record<string, OptionsMessageKey>>;
   onChange: (value: string | undefined) => void;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { MessageKey } from '../../i18n/t.ts';
+import type { OptionsMessageKey } from '../../i18n/options.ts';
 import type { LogProblem, LogProblemKind } from '../../log/problems.ts';
 import { requestBackground } from '../../messaging/client.ts';
 import { useOptionsText } from './OptionsText.ts';
@@ -7,7 +7,7 @@ import { useOptionsText } from './OptionsText.ts';
 /** Why this page could not read the log: another page holds an old version open, or a read failed. */
 export type LogReadError = { kind: 'blocked' } | { kind: 'failed'; detail: string };
 
-const problemKeys: Record<LogProblemKind, MessageKey> = {
+const problemKeys: Record<LogProblemKind, OptionsMessageKey> = {
   'disk-full': 'options_problem_disk_full',
   'refused-event': 'options_problem_refused_event',
   'database-unavailable': 'options_problem_database_unavailable',

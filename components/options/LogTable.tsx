@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../i18n/t.ts';
+import type { OptionsMessageKey } from '../../i18n/options.ts';
 import type { PromptEvent } from '../../log/event.ts';
 import { eventKindLabelKeys, responseLabelKeys, severityLabelKeys } from './LogCodeLabels.ts';
 import { useOptionsText, type OptionsText } from './OptionsText.ts';
@@ -12,7 +12,7 @@ interface LogTableProps {
   onPage: (page: number) => void;
 }
 
-const columns: MessageKey[] = [
+const columns: OptionsMessageKey[] = [
   'options_column_time',
   'options_column_event',
   'options_column_rule',

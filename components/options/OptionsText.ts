@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { intlLocales, translator, type MessageKey, type Translate, type UiLocale } from '../../i18n/t.ts';
+import { optionsTranslator, type OptionsMessageKey } from '../../i18n/options.ts';
+import { intlLocales, type Translate, type UiLocale } from '../../i18n/t.ts';
 
 /**
  * Words, numbers and dates on the options page, in the language in force. One object built per
@@ -9,7 +10,7 @@ import { intlLocales, translator, type MessageKey, type Translate, type UiLocale
  */
 export interface OptionsText {
   locale: UiLocale;
-  t: Translate;
+  t: Translate<OptionsMessageKey>;
   /** A count with the locale's grouping (12,345). */
   number: (value: number) => string;
   /** A logged time, to the second, in the browser's time zone: 03/11/2026, 08:05:09. */
@@ -20,12 +21,12 @@ export interface OptionsText {
    * `one` for exactly 1, else `other`; both get the count as $1. Welsh has six plural forms, but
    * the catalogue's "$1 o ..." phrasing (as in the sidebar's messages) reads right for every count but one.
    */
-  count: (value: number, one: MessageKey, other: MessageKey, ...more: (string | number)[]) => string;
+  count: (value: number, one: OptionsMessageKey, other: OptionsMessageKey, ...more: (string | number)[]) => string;
 }
 
 export function optionsText(locale: UiLocale): OptionsText {
   const tags = intlLocales(locale);
-  const t = translator(locale);
+  const t = optionsTranslator(locale);
   const numbers = new Intl.NumberFormat(tags);
   // Numeric fields only, spelled out: no month names, which would be English where Welsh is
   // missing (see intlLocales), and the same pattern whether or not the browser has Welsh.

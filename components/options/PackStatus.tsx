@@ -1,9 +1,9 @@
-import type { MessageKey } from '../../i18n/t.ts';
+import type { OptionsMessageKey } from '../../i18n/options.ts';
 import type { Status } from '../../messaging/protocol.ts';
 import { useOptionsText } from './OptionsText.ts';
 import { jurisdictionLabelKeys, settingLabelKey, settingLabelKeys } from './SettingsLabels.ts';
 
-const sourceLabelKeys: Record<Status['packInfo']['source'], MessageKey> = {
+const sourceLabelKeys: Record<Status['packInfo']['source'], OptionsMessageKey> = {
   bundled: 'options_pack_source_bundled',
   'policy-inline': 'options_pack_source_policy_inline',
   'policy-url': 'options_pack_source_policy_url',

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { chooseLocale, translator, type UiLocale } from '../../i18n/t.ts';
+import { optionsTranslator } from '../../i18n/options.ts';
+import { chooseLocale, type UiLocale } from '../../i18n/t.ts';
 import type { Settings } from '../../policy/settings.ts';
 
 /** What the hook needs of the page's window, so a test can pass its own. */
@@ -22,7 +23,7 @@ export function usePageLanguage(setting: Settings['locale'], page: PageWindow = 
   const locale = chooseLocale(setting, browserLanguage);
   useEffect(() => {
     page.document.documentElement.lang = locale;
-    page.document.title = translator(locale)('options_pageTitle');
+    page.document.title = optionsTranslator(locale)('options_pageTitle');
   }, [page, locale]);
   return locale;
 }

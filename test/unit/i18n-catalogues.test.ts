@@ -3,10 +3,23 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import cy from '../../public/_locales/cy/messages.json';
+import optionsEn from '../../i18n/options/en.json';
+import optionsCy from '../../i18n/options/cy.json';
 import { optionsText } from '../../components/options/OptionsText.ts';
 import { intlLocales } from '../../i18n/t.ts';
 
 const root = resolve(import.meta.dirname, '../..');
+
+type Catalogue = Record<string, { message: string } | undefined>;
+
+/**
+ * The base pair (manifest, content script, sidebar; bundled into the content script) and the
+ * options page's own pair (i18n/options.ts), which the content script must not carry.
+ */
+const pairs: Array<{ name: string; en: Catalogue; cy: Catalogue }> = [
+  { name: 'public/_locales', en, cy },
+  { name: 'i18n/options', en: optionsEn, cy: optionsCy },
+];
 
 /** Every .ts/.tsx source under a folder, with its path relative to the repository. */
 function sources(folder: string): Array<{ path: string; text: string }> {
@@ -22,32 +35,59 @@ function keysNamed(text: string): string[] {
   return [...calls, ...tabled];
 }
 
-describe('message catalogues', () => {
+describe.each(pairs)('message catalogues in $name', ({ en: english, cy: welsh }) => {
   it('have the same keys in English and Welsh', () => {
-    const english = Object.keys(en).sort();
-    const welsh = Object.keys(cy).sort();
-    expect(welsh.filter((key) => !english.includes(key)), 'only in Welsh').toEqual([]);
-    expect(english.filter((key) => !welsh.includes(key)), 'only in English').toEqual([]);
+    const englishKeys = Object.keys(english).sort();
+    const welshKeys = Object.keys(welsh).sort();
+    expect(welshKeys.filter((key) => !englishKeys.includes(key)), 'only in Welsh').toEqual([]);
+    expect(englishKeys.filter((key) => !welshKeys.includes(key)), 'only in English').toEqual([]);
   });
 
   it('have a non-empty message for every key, with the same placeholders in both', () => {
-    const welsh: Record<string, { message: string } | undefined> = cy;
-    for (const [key, { message }] of Object.entries(en)) {
+    for (const [key, entry] of Object.entries(english)) {
+      const message = entry?.message ?? '';
       expect(message.trim(), `English ${key}`).not.toBe('');
       expect(welsh[key]?.message.trim(), `Welsh ${key}`).not.toBe('');
       expect(welsh[key]?.message.match(/\$\d/g)?.sort(), `placeholders of ${key}`).toEqual(message.match(/\$\d/g)?.sort());
     }
   });
+});
 
-  it('have every key that components/ names', () => {
+describe('which catalogue a key is in', () => {
+  it('keeps options_ keys out of public/_locales, which the content script bundles', () => {
+    expect(Object.keys(en).filter((key) => key.startsWith('options_'))).toEqual([]);
+    expect(Object.keys(cy).filter((key) => key.startsWith('options_'))).toEqual([]);
+  });
+
+  it('has only options_ keys in the options catalogues', () => {
+    expect(Object.keys(optionsEn).filter((key) => !key.startsWith('options_'))).toEqual([]);
+  });
+
+  it('has every key the manifest and the background ask the browser for in public/_locales', () => {
+    const browserSources = [{ path: 'wxt.config.ts', text: readFileSync(join(root, 'wxt.config.ts'), 'utf8') }, ...sources('background')];
+    const named = browserSources.flatMap(({ path, text }) =>
+      [...text.matchAll(/__MSG_(\w+)__|\bgetMessage\(\s*['"](\w+)['"]/g)].map((m) => ({ path, key: m[1] ?? m[2]! })),
+    );
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter(({ key }) => !Object.hasOwn(en, key)).map(({ path, key }) => `${path}: ${key}`)).toEqual([]);
+  });
+
+  it('has every key the sidebar components name in public/_locales', () => {
     const known = new Set(Object.keys(en));
-    const missing = sources('components').flatMap(({ path, text }) => keysNamed(text).filter((key) => !known.has(key)).map((key) => `${path}: ${key}`));
+    const sidebar = sources('components').filter(({ path }) => !path.startsWith('components/options/'));
+    const missing = sidebar.flatMap(({ path, text }) => keysNamed(text).filter((key) => !known.has(key)).map((key) => `${path}: ${key}`));
     expect(missing).toEqual([]);
   });
 
-  it('have no options_ key that nothing uses', () => {
-    const used = new Set(sources('components').flatMap(({ text }) => keysNamed(text)));
-    expect(Object.keys(en).filter((key) => key.startsWith('options_') && !used.has(key))).toEqual([]);
+  it('has every key the options page names in its own catalogue or public/_locales', () => {
+    const known = new Set([...Object.keys(optionsEn), ...Object.keys(en)]);
+    const missing = sources('components/options').flatMap(({ path, text }) => keysNamed(text).filter((key) => !known.has(key)).map((key) => `${path}: ${key}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('has no options key that nothing uses', () => {
+    const used = new Set(sources('components/options').flatMap(({ text }) => keysNamed(text)));
+    expect(Object.keys(optionsEn).filter((key) => !used.has(key))).toEqual([]);
   });
 });
 
