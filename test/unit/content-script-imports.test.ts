@@ -50,8 +50,10 @@ describe('what the content script imports', () => {
     expect(files).toEqual(expect.arrayContaining(['rules/load.ts', 'messaging/protocol.ts', 'public/_locales/cy/messages.json']));
   });
 
-  it('leaves the default pack, the log database and the policy readers to the background', () => {
-    const backgroundOnly = files.filter((file) => /^rules\/packs\/|^rules\/default-pack\.ts$|^log\/(db|store)\.ts$|^policy\/(read-managed|pack-source)\.ts$/.test(file));
+  it('leaves the default pack, the log database, the policy readers, the trainer and the options page strings to others', () => {
+    const backgroundOnly = files.filter((file) =>
+      /^rules\/packs\/|^rules\/default-pack\.ts$|^rules\/train\.ts$|^log\/(db|store)\.ts$|^policy\/(read-managed|pack-source)\.ts$|^i18n\/options/.test(file),
+    );
     expect(backgroundOnly).toEqual([]);
     expect([...graph.packages].filter((name) => /^dexie\b/.test(name))).toEqual([]);
   });
