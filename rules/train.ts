@@ -36,7 +36,7 @@ export const DEFAULT_TRAINING: TrainingOptions = {
   learningRate: 0.3,
   l2: 1e-4,
   minNotes: 2,
-  minWeight: 0.2,
+  minWeight: 0.25,
   features: { negation: new Set(['no', 'not', 'denies', 'denied', 'never', 'nothing', 'without', 'nor']), negationReach: 4 },
   // Chosen over leave-one-corpus-out runs (docs/rule-pack.md, "The word model").
   addAbove: 0.7,
