@@ -1,5 +1,5 @@
 import type { z } from '../validation/zod.ts';
-import { parsePhrase } from './phrase.ts';
+import { createAlternativesCache, parsePhrase } from './phrase.ts';
 import { checkPattern } from './safe-pattern.ts';
 import type { RulePack } from './schema.ts';
 import { isModelFeature } from './model.ts';
@@ -103,11 +103,13 @@ function crossCheck(root: unknown): PackProblem[] {
       if (!parsed.ok) add(`lexicons${formatPath([name])}[${i}]`, parsed.message);
     });
   }
+  // Packs name the same lexicons ("@parent|@carer") in hundreds of phrases: each is parsed once.
+  const alternatives = createAlternativesCache();
   const checkPhrases = (value: unknown, path: string): void => {
     list(value).forEach((phrase, i) => {
       const text = str(phrase);
       if (text === undefined) return;
-      const parsed = parsePhrase(text, lexicon);
+      const parsed = parsePhrase(text, lexicon, true, alternatives);
       if (!parsed.ok) add(`${path}[${i}]`, parsed.message);
     });
   };
