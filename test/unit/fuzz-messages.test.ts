@@ -11,21 +11,10 @@ import type { $ZodType } from 'zod/v4/core';
 import { ContentRequestSchema, OptionsRequestSchema, TabMessageSchema } from '../../messaging/protocol.ts';
 import { parseMessage } from '../../messaging/receive.ts';
 import { FuzzTally } from './fuzz-support.ts';
+import { logEvent } from './log-events.ts';
 
-const validEvent = {
-  id: '3b241101-e2bb-4255-8caf-4136c566a962',
-  at: '2026-11-26T10:00:00.000Z',
-  kind: 'responded',
-  ruleId: 'physical-abuse',
-  packId: 'uk-safeguarding-default',
-  packVersion: '1.0.0',
-  concern: 'physical-abuse',
-  severity: 'warning',
-  systemId: 'generic',
-  origin: 'https://example.cpoms.net',
-  noteKey: '9b2a8f5e-7d1c-4e0a-9f3b-2c6d8e1a4b5c',
-  response: 'shared',
-};
+// The shared builder, pinned to one id and an https origin so the cases are the same every run.
+const validEvent = logEvent({ id: '3b241101-e2bb-4255-8caf-4136c566a962', kind: 'responded', response: 'shared', origin: 'https://example.cpoms.net' });
 const validContent: unknown[] = [{ type: 'get-state' }, { type: 'open-options' }, { type: 'log-event', event: validEvent }];
 
 // ── structural walk of a Zod 4 schema ────────────────────────────────────────

@@ -1,20 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentRequestSchema, TabMessageSchema } from '../../messaging/protocol.ts';
 import { parseMessage } from '../../messaging/receive.ts';
+import { logEvent } from './log-events.ts';
 
-const event = {
-  id: '3b241101-e2bb-4255-8caf-4136c566a962',
-  at: '2026-11-26T10:00:00.000Z',
-  kind: 'shown',
-  ruleId: 'physical-abuse-disclosed',
-  packId: 'uk-safeguarding-default',
-  packVersion: '1.0.0',
-  concern: 'physical-abuse',
-  severity: 'warning',
-  systemId: 'generic',
-  origin: 'https://example.cpoms.net',
-  noteKey: '9b2a8f5e-7d1c-4e0a-9f3b-2c6d8e1a4b5c',
-};
+// The shared builder, pinned to one id and an https origin so the cases are the same every run.
+const event = logEvent({ id: '3b241101-e2bb-4255-8caf-4136c566a962', origin: 'https://example.cpoms.net' });
 
 describe('message protocol', () => {
   afterEach(() => vi.restoreAllMocks());
