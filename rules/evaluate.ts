@@ -116,8 +116,9 @@ function evaluateParagraph(
     }
   });
   const scores = pack.model === undefined ? undefined : bestWindow(pack.model.concerns.length, sentences);
-  const rejected = sentences.some((s) => s.rejected !== undefined) ? [...new Set(sentences.flatMap((s) => s.rejected ?? []))] : undefined;
-  return { rules: [...rules], pendingNoteRules: [...pending], pendingNearbyRules: [], scores, rejected };
+  // Repeats are harmless: applyModel reads these into a set.
+  const rejected = sentences.flatMap((s) => s.rejected ?? []);
+  return { rules: [...rules], pendingNoteRules: [...pending], pendingNearbyRules: [], scores, rejected: rejected.length === 0 ? undefined : rejected };
 }
 
 /**

@@ -176,16 +176,14 @@ function checkModel(root: Obj, add: (path: string, message: string) => void): vo
   const concernOf = new Map<string, unknown>();
   for (const rule of list(root.rules)) if (isObj(rule) && str(rule.id) !== undefined) concernOf.set(rule.id as string, rule.concern);
   for (const [concern, entry] of Object.entries(model.concerns)) {
-    const rule = isObj(entry) ? str(entry.rule) : undefined;
-    if (rule === undefined) continue;
-    const path = `${formatPath(['model', 'concerns', concern])}.rule`;
-    if (!concernOf.has(rule)) add(path, `unknown rule "${rule}"`);
-    else if (concernOf.get(rule) !== concern) add(path, `rule "${rule}" is about ${String(concernOf.get(rule))}, not ${concern}`);
-  }
-  // The schema checks only that weights is a record (see Weights in schema.ts); every entry is
-  // checked here, and the first few bad ones per concern reported.
-  for (const [concern, entry] of Object.entries(model.concerns)) {
-    if (!isObj(entry) || !isObj(entry.weights)) continue;
+    if (!isObj(entry)) continue;
+    const rule = str(entry.rule);
+    const rulePath = `${formatPath(['model', 'concerns', concern])}.rule`;
+    if (rule !== undefined && !concernOf.has(rule)) add(rulePath, `unknown rule "${rule}"`);
+    else if (rule !== undefined && concernOf.get(rule) !== concern) add(rulePath, `rule "${rule}" is about ${String(concernOf.get(rule))}, not ${concern}`);
+    // The schema checks only that weights is a record (see Weights in schema.ts); every entry is
+    // checked here, and the first few bad ones per concern reported.
+    if (!isObj(entry.weights)) continue;
     let reported = 0;
     for (const feature in entry.weights) {
       const weight = entry.weights[feature];

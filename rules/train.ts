@@ -1,6 +1,6 @@
 import type { ConcernId } from './concerns.ts';
 import { concernIds } from './concerns.ts';
-import { sentenceFeatures, type FeatureOptions } from './model.ts';
+import { sentenceFeatures, sigmoid, type FeatureOptions } from './model.ts';
 import { buildWordTable, normaliseSegment } from './normalise.ts';
 import type { Model, ModelConcern, RulePack } from './schema.ts';
 import { segmentNote } from './segment.ts';
@@ -103,7 +103,7 @@ function logisticRegression(
       const row = rows[i] as Int32Array;
       let logit = bias;
       for (const j of row) logit += weights[j] as number;
-      const gradient = 1 / (1 + Math.exp(-logit)) - (labels[i] as number);
+      const gradient = sigmoid(logit) - (labels[i] as number);
       bias -= rate * gradient;
       for (const j of row) weights[j] = (weights[j] as number) - rate * (gradient + options.l2 * (weights[j] as number));
     }
