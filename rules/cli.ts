@@ -8,20 +8,22 @@ import { runExamples } from './examples.ts';
 import type { PackProblem } from './load.ts';
 import { parseRulePack } from './load.ts';
 import type { RulePack } from './schema.ts';
-import { trainModel, type LabelledNote } from './train.ts';
+import { trainModel, trainStackedModel, type LabelledNote } from './train.ts';
 
 /**
  * npm run rules -- check [pack.json]             validate a pack and run its examples
  * npm run --silent rules -- eval NOTES.jsonl [--pack pack.json]
  *                                               one JSON line per note: id, concerns, rules
  * npm run rules -- format [pack.json]            rewrite a valid pack as canonical JSON
- * npm run rules -- train [--pack pack.json] NOTES.jsonl...
- *                                               learn the pack's word model from labelled notes
+ * npm run rules -- train [--pack pack.json] NOTES.jsonl... [--stack NOTES.jsonl...]
+ *                                               learn the pack's word model from labelled notes;
+ *                                               with --stack, also how far to trust each concern's
+ *                                               phrases, from notes the phrases were never tuned on
  * Exit codes: 0 ok, 1 problems found, 2 usage error. Note text is never printed.
  */
 
 const USAGE =
-  'usage: rules check [pack.json] | rules eval NOTES.jsonl [--pack pack.json] | rules format [pack.json] | rules train [--pack pack.json] NOTES.jsonl...';
+  'usage: rules check [pack.json] | rules eval NOTES.jsonl [--pack pack.json] | rules format [pack.json] | rules train [--pack pack.json] NOTES.jsonl... [--stack NOTES.jsonl...]';
 
 class UsageError extends Error {}
 
@@ -125,15 +127,22 @@ function format(args: string[]): number {
 }
 
 function train(args: string[]): number {
-  const { packPath, files } = packAndFiles(args);
-  if (files.length === 0) throw new UsageError(USAGE);
+  const split = args.indexOf('--stack');
+  const { packPath, files } = packAndFiles(split < 0 ? args : args.slice(0, split));
+  const stackFiles = split < 0 ? [] : args.slice(split + 1);
+  if (stackFiles.some((file) => file.startsWith('--'))) throw new UsageError(`--stack must come last\n${USAGE}`);
+  if (files.length + stackFiles.length === 0 || (split >= 0 && stackFiles.length === 0)) throw new UsageError(USAGE);
   const pack = loadOrReport(packPath);
   if (pack === undefined) return 1;
-  const corpora = files.map((file) => ({ file, notes: readLabelled(file) }));
+  const corpora = [...files, ...stackFiles].map((file) => ({ name: file, notes: readLabelled(file) }));
   const description =
     `Learned by npm run rules -- train from ${corpora.reduce((n, c) => n + c.notes.length, 0)} labelled notes: ` +
-    corpora.map((c) => `${basename(c.file)} (${c.notes.length})`).join(', ');
-  const model = trainModel(pack, corpora.flatMap((c) => c.notes), description);
+    corpora.map((c) => `${basename(c.name)} (${c.notes.length})`).join(', ') +
+    (stackFiles.length === 0 ? '' : `; phrases weighed against it on ${stackFiles.map((file) => basename(file)).join(', ')}`);
+  const model =
+    stackFiles.length === 0
+      ? trainModel(pack, corpora.flatMap((c) => c.notes), description)
+      : trainStackedModel(pack, corpora, new Set(stackFiles), description);
   const raw = JSON.parse(readText(packPath)) as Record<string, unknown>;
   const next = canonicalJson({ ...raw, model });
   const checked = parseRulePack(next);
@@ -143,7 +152,7 @@ function train(args: string[]): number {
   }
   writeFileSync(packPath, next);
   const weights = Object.values(model.concerns).reduce((n, c) => n + Object.keys(c?.weights ?? {}).length, 0);
-  process.stderr.write(`${packPath}: model learned from ${description.split(': ')[1]}; ${weights} weights kept\n`);
+  process.stderr.write(`${packPath}: model learned from ${description.slice(description.indexOf(': ') + 2)}; ${weights} weights kept\n`);
   return 0;
 }
 

@@ -147,52 +147,75 @@ export function compilePack(pack: RulePack, options: CompileOptions = {}): Compi
 }
 
 function compileModel(model: Model, rules: readonly CompiledRule[]): CompiledModel {
-  const concerns: { concern: ConcernId; rule: number; bias: number; neverDrop: boolean }[] = [];
+  const concerns: CompiledModel['concerns'][number][] = [];
   const neverDrop = new Set(model.neverDrop ?? []);
-  const numbers = new Map<string, number>();
-  const pairs: number[][] = [];
-  for (const [concern, entry] of Object.entries(model.concerns) as [ConcernId, ModelConcern | undefined][]) {
-    if (entry === undefined) continue;
-    const index = concerns.length;
-    concerns.push({ concern, rule: rules.findIndex((rule) => rule.id === entry.rule), bias: entry.bias, neverDrop: neverDrop.has(concern) });
-    for (const [feature, weight] of Object.entries(entry.weights)) {
-      let number = numbers.get(feature);
-      if (number === undefined) {
-        number = pairs.length;
-        numbers.set(feature, number);
-        pairs.push([]);
-      }
-      (pairs[number] as number[]).push(index, weight);
-    }
-  }
+  const entries = (Object.entries(model.concerns) as [ConcernId, ModelConcern | undefined][]).filter(
+    (pair): pair is [ConcernId, ModelConcern] => pair[1] !== undefined,
+  );
   // Features are looked up by their words, never by building "word word" strings per sentence.
   const unigram = new Map<string, number>();
   const negatedUnigram = new Map<string, number>();
   const bigram = new Map<string, Map<string, number>>();
   const negatedBigram = new Map<string, Map<string, number>>();
-  for (const [feature, number] of numbers) {
-    const negated = feature.startsWith('!');
-    const [first, second] = (negated ? feature.slice(1) : feature).split(' ') as [string, string | undefined];
-    if (second === undefined) (negated ? negatedUnigram : unigram).set(first, number);
-    else {
-      const byFirst = negated ? negatedBigram : bigram;
-      let next = byFirst.get(first);
-      if (next === undefined) byFirst.set(first, (next = new Map()));
-      next.set(second, number);
+  const numbers = new Map<string, number>();
+  const counts: number[] = [];
+  // First pass: number each feature and count its weights. The weights then go into three flat
+  // arrays rather than one small array per feature: a model has tens of thousands of features,
+  // and every frame that reads notes compiles it.
+  for (const [, entry] of entries) {
+    for (const feature in entry.weights) {
+      const known = numbers.get(feature);
+      if (known !== undefined) {
+        counts[known] = (counts[known] as number) + 1;
+        continue;
+      }
+      const number = counts.length;
+      numbers.set(feature, number);
+      counts.push(1);
+      const negated = feature.charCodeAt(0) === 33;
+      const words = negated ? feature.slice(1) : feature;
+      const space = words.indexOf(' ');
+      if (space < 0) (negated ? negatedUnigram : unigram).set(words, number);
+      else {
+        const byFirst = negated ? negatedBigram : bigram;
+        const first = words.slice(0, space);
+        let next = byFirst.get(first);
+        if (next === undefined) byFirst.set(first, (next = new Map()));
+        next.set(words.slice(space + 1), number);
+      }
+    }
+  }
+  const start = new Int32Array(counts.length + 1);
+  for (let f = 0; f < counts.length; f++) start[f + 1] = (start[f] as number) + (counts[f] as number);
+  const concernOf = new Uint8Array(start[counts.length] as number);
+  const weightOf = new Float64Array(start[counts.length] as number);
+  const filled = start.slice(0, counts.length);
+  for (const [concern, entry] of entries) {
+    const index = concerns.length;
+    concerns.push({ concern, rule: rules.findIndex((rule) => rule.id === entry.rule), bias: entry.bias, neverDrop: neverDrop.has(concern), phrase: entry.phrase });
+    for (const feature in entry.weights) {
+      const number = numbers.get(feature) as number;
+      const at = filled[number] as number;
+      filled[number] = at + 1;
+      concernOf[at] = index;
+      weightOf[at] = entry.weights[feature] as number;
     }
   }
   return {
     features: { negation: new Set(model.negation), negationReach: model.negationReach },
     concerns,
-    pairs,
+    start,
+    concernOf,
+    weightOf,
     unigram,
     negatedUnigram,
     bigram,
     negatedBigram,
-    stamp: new Uint32Array(pairs.length),
+    stamp: new Uint32Array(counts.length),
     generation: 0,
     addLogit: logitOf(model.addAbove),
     dropBelow: model.dropAgainst === undefined ? Number.NEGATIVE_INFINITY : -model.dropAgainst,
+    neverDropLogit: logitOf(model.neverDropBelow ?? 0),
   };
 }
 

@@ -130,9 +130,16 @@ export interface CompiledModel {
     readonly bias: number;
     /** The model may add this concern but never drops it. */
     readonly neverDrop: boolean;
+    /** Log-odds for "the phrases raised it"; undefined: the model only adds and drops (see schema.ts). */
+    readonly phrase: number | undefined;
   }[];
-  /** By feature number: pairs of (model concern index, weight), flattened. */
-  readonly pairs: readonly (readonly number[])[];
+  /**
+   * Feature f's weights sit at [start[f], start[f + 1]) of concernOf (the model concern's index)
+   * and weightOf.
+   */
+  readonly start: Int32Array;
+  readonly concernOf: Uint8Array;
+  readonly weightOf: Float64Array;
   /** Word -> feature number, for the word plain and after a negation ("!word"). */
   readonly unigram: ReadonlyMap<string, number>;
   readonly negatedUnigram: ReadonlyMap<string, number>;
@@ -145,6 +152,8 @@ export interface CompiledModel {
   readonly addLogit: number;
   /** Drop a rule's concern when the summed weights (without bias) fall below this. */
   readonly dropBelow: number;
+  /** With `phrase`: a neverDrop concern the phrases raised stays unless its logit is below this. */
+  readonly neverDropLogit: number;
 }
 
 export interface CompiledPackInternals {

@@ -170,30 +170,72 @@ function clip(text: string): string {
 }
 
 /**
- * The word model's say (see model.ts): a concern the rules raised is dropped when the note's words
- * count clearly against it, and one they missed is added, with its rule's cards, when the model is
- * confident. A rule switched off by policy is never added.
+ * The word model's say (see model.ts). A concern with a `phrase` weight is decided by the phrases
+ * and the words together: raised when its logit (bias, the note's weights, and the phrase weight
+ * when the phrases raised it) is above `addAbove`. Otherwise a concern the rules raised is dropped
+ * only when the note's words count clearly against it, and one they missed is added when the
+ * model is confident. Either way: a concern the phrases ruled out by context is never added back,
+ * a rule switched off by policy is never added, and a `neverDrop` concern the phrases raised stays
+ * (with `phrase`, unless its probability is below `neverDropBelow`).
  */
 function applyModel(pack: CompiledPackInternals, model: CompiledModel, results: readonly SentenceResult[], fired: Set<number>, concerns: Set<ConcernId>): void {
-  const rejected = new Set(results.flatMap((result) => result.rejected ?? []));
-  model.concerns.forEach(({ concern, rule, bias, neverDrop }, k) => {
-    let evidence = Number.NEGATIVE_INFINITY;
-    for (const result of results) evidence = Math.max(evidence, result.scores?.[k] ?? 0);
-    if (results.length === 0) evidence = 0;
-    const logit = bias + evidence;
-    if (concerns.has(concern) && !neverDrop && evidence < model.dropBelow) {
+  for (const reading of readModel(model, results, concerns)) {
+    const { concern, logit, evidence, raised, ruledOut, k } = reading;
+    const { rule, neverDrop, phrase } = model.concerns[k] as CompiledModel['concerns'][number];
+    const keep =
+      phrase === undefined
+        ? neverDrop || evidence >= model.dropBelow
+        : logit + phrase > model.addLogit || (neverDrop && logit + phrase >= model.neverDropLogit);
+    if (raised && !keep) {
       concerns.delete(concern);
       for (const index of fired) if (pack.rules[index]?.concern === concern) fired.delete(index);
-    } else if (!concerns.has(concern) && !rejected.has(concern) && logit > model.addLogit && rule >= 0) {
+    } else if (!raised && !ruledOut && logit > model.addLogit && rule >= 0) {
       concerns.add(concern);
       fired.add(rule);
     }
+  }
+}
+
+/** What the model read of a note, per model concern, before the phrases' verdict is applied. */
+export interface ModelReading {
+  readonly concern: ConcernId;
+  /** The note's most concerning window of weights. */
+  readonly evidence: number;
+  /** Bias plus evidence; no phrase weight. */
+  readonly logit: number;
+  /** The phrases raised the concern. */
+  readonly raised: boolean;
+  /** The phrases matched the concern but context or an `unless` ruled it out. */
+  readonly ruledOut: boolean;
+  readonly k: number;
+}
+
+function readModel(model: CompiledModel, results: readonly SentenceResult[], concerns: ReadonlySet<ConcernId>): ModelReading[] {
+  const ruledOut = new Set(results.flatMap((result) => result.rejected ?? []));
+  return model.concerns.map(({ concern, bias }, k) => {
+    let evidence = Number.NEGATIVE_INFINITY;
+    for (const result of results) evidence = Math.max(evidence, result.scores?.[k] ?? 0);
+    if (results.length === 0) evidence = 0;
+    return { concern, evidence, logit: bias + evidence, raised: concerns.has(concern), ruledOut: ruledOut.has(concern), k };
   });
+}
+
+/**
+ * The model's reading of a note against the phrases' verdict, for learning how to combine them
+ * (train.ts): numbers and concern ids only. Empty when the pack has no model.
+ */
+export function readNote(compiled: CompiledPack, text: string): ModelReading[] {
+  const pack = internalsOf(compiled);
+  if (pack.model === undefined) return [];
+  const results = splitParagraphs(clip(text)).map((paragraph) => evaluateParagraph(pack, paragraph, undefined));
+  const { concerns } = phraseVerdict(pack, results);
+  return readModel(pack.model, results, concerns);
 }
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
 
-function aggregate(pack: CompiledPackInternals, results: readonly SentenceResult[]): Evaluation {
+/** The rules fired and the concerns raised by the phrases alone. */
+function phraseVerdict(pack: CompiledPackInternals, results: readonly SentenceResult[]): { fired: Set<number>; concerns: Set<ConcernId> } {
   const fired = new Set<number>();
   const pending = new Set<number>();
   for (const result of results) {
@@ -222,6 +264,11 @@ function aggregate(pack: CompiledPackInternals, results: readonly SentenceResult
     const rule = pack.rules[index];
     if (rule !== undefined) concerns.add(rule.concern);
   }
+  return { fired, concerns };
+}
+
+function aggregate(pack: CompiledPackInternals, results: readonly SentenceResult[]): Evaluation {
+  const { fired, concerns } = phraseVerdict(pack, results);
   if (pack.model !== undefined) applyModel(pack, pack.model, results, fired, concerns);
 
   const hits: RuleHit[] = [];

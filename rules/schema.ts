@@ -211,6 +211,13 @@ export const ModelConcern = z.strictObject({
   rule: id,
   bias: Weight,
   weights: Weights,
+  /**
+   * Log-odds added to the concern's score when the pack's phrases raised it. With it, phrases and
+   * words decide together: the concern is raised when bias + the note's weights + this (if the
+   * phrases raised it) is above `addAbove`, so the model learns how far to trust each concern's
+   * phrases. Without it, the model only adds and drops by `addAbove` and `dropAgainst`.
+   */
+  phrase: z.optional(Weight),
 });
 export type ModelConcern = z.infer<typeof ModelConcern>;
 
@@ -234,6 +241,11 @@ export const Model = z.strictObject({
   dropAgainst: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
   /** Concerns the model never drops: a statistical model must not silence a risk to life. */
   neverDrop: z.optional(z.array(Concern)),
+  /**
+   * For concerns with a `phrase` weight: a `neverDrop` concern the phrases raised stays unless its
+   * probability is below this (default 0: it always stays).
+   */
+  neverDropBelow: z.optional(z.number().check(z.minimum(0), z.maximum(0.5))),
   concerns: z.partialRecord(Concern, ModelConcern),
 });
 export type Model = z.infer<typeof Model>;

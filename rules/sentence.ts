@@ -45,12 +45,13 @@ export function evaluateSegment(pack: CompiledPackInternals, segment: string): S
 function count(model: CompiledModel, feature: number, scores: number[] | undefined): number[] | undefined {
   if (feature < 0 || model.stamp[feature] === model.generation) return scores;
   model.stamp[feature] = model.generation;
-  const pairs = model.pairs[feature] as readonly number[];
+  const { concernOf, weightOf } = model;
   // A plain array: cheaper to allocate than a typed one, and there is one per sentence.
   const sums = scores ?? new Array<number>(model.concerns.length).fill(0);
-  for (let k = 0; k < pairs.length; k += 2) {
-    const index = pairs[k] as number;
-    sums[index] = (sums[index] as number) + (pairs[k + 1] as number);
+  const end = model.start[feature + 1] as number;
+  for (let k = model.start[feature] as number; k < end; k++) {
+    const index = concernOf[k] as number;
+    sums[index] = (sums[index] as number) + (weightOf[k] as number);
   }
   return sums;
 }

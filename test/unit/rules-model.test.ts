@@ -9,7 +9,7 @@ import { createPackHolder } from '../../rules/pack-holder.ts';
 import { segmentNote } from '../../rules/segment.ts';
 import { evaluateSegment } from '../../rules/sentence.ts';
 import type { Model, RulePack } from '../../rules/schema.ts';
-import { DEFAULT_TRAINING, trainModel, type LabelledNote } from '../../rules/train.ts';
+import { DEFAULT_TRAINING, trainModel, trainStackedModel, type LabelledNote } from '../../rules/train.ts';
 import { defaultPack, readCorpus } from './rules-helpers.ts';
 
 /**
@@ -155,6 +155,52 @@ describe('word model in evaluation', () => {
   });
 });
 
+describe('word model with phrase weights (phrases and words decide together)', () => {
+  // Each concern's logit is bias + its weights + `phrase` when the phrases raised it; raised above
+  // addAbove (0.5 here, so logit 0).
+  const stacked: Model = {
+    kind: 'linear-words-v1',
+    negation: ['no', 'not', 'never'],
+    negationReach: 4,
+    addAbove: 0.5,
+    neverDrop: ['immediate-danger'],
+    neverDropBelow: 0.1,
+    concerns: {
+      neglect: { rule: 'neglect', bias: -3, phrase: 2, weights: { bare: 4, '!cupboards': -2 } },
+      'physical-abuse': { rule: 'physical-abuse', bias: -2, phrase: 3, weights: { seen: 10, playground: -3 } },
+      'immediate-danger': { rule: 'immediate-danger', bias: -2, phrase: 1, weights: { game: -5, football: -0.5 } },
+    },
+  };
+  const compiled = compilePack(withModel(stacked));
+  const concerns = (text: string): string[] => evaluateNote(compiled, text).concerns;
+
+  it('keeps a phrase’s concern while the words leave it likely, and drops it when they do not', () => {
+    const belt = 'Josh said Dad hit him with a belt after school.';
+    expect(concernsOf(belt, rulesOnly)).toContain('physical-abuse');
+    // -2 + 3 = 1 > 0: the phrase carries it.
+    expect(concerns(belt)).toContain('physical-abuse');
+    // -2 - 3 + 3 = -2: the words outweigh the phrase.
+    expect(concerns('In the playground Josh said Dad hit him with a belt.')).not.toContain('physical-abuse');
+  });
+
+  it('adds what the phrases missed when the words alone are enough, never what they ruled out', () => {
+    // -3 + 4 = 1 with no phrase.
+    expect(concerns('On both visits the cupboards were bare.')).toContain('neglect');
+    expect(concerns('He was seen at the clinic today.')).toContain('physical-abuse');
+    expect(concerns('No bruises were seen on his back.')).not.toContain('physical-abuse');
+  });
+
+  it('keeps a neverDrop concern the phrases raised unless its probability falls below neverDropBelow', () => {
+    const threat = 'She cannot go home safely tonight.';
+    expect(concernsOf(threat, rulesOnly)).toContain('immediate-danger');
+    // -2 + 1 = -1 would drop any other concern; p = 0.27 is above the 0.1 floor.
+    expect(concerns(threat)).toContain('immediate-danger');
+    expect(concerns('She cannot go home safely tonight after football.')).toContain('immediate-danger');
+    // -2 - 5 + 1 = -6, p = 0.0025.
+    expect(concerns('She cannot go home safely tonight after the game.')).not.toContain('immediate-danger');
+  });
+});
+
 describe('word model validation', () => {
   const problemsFor = (model: unknown): { path: string; message: string }[] => {
     const parsed = parseRulePack({ ...defaultPack, model });
@@ -211,18 +257,39 @@ describe('training', { timeout: 30_000 }, () => {
     expect(parseRulePack({ ...defaultPack, model: first }).ok).toBe(true);
   });
 
-  it('the bundled model is exactly what npm run rules:train learns from the listed corpora', () => {
+  it('learns phrase weights from corpora the phrases never saw, deterministically', () => {
+    const corpora = [
+      { name: 'a', notes },
+      { name: 'b', notes: notes.map((note) => ({ ...note, text: `${note.text} Seen at home.` })) },
+      { name: 'c', notes: notes.map((note) => ({ ...note, text: `Visit: ${note.text}` })) },
+    ];
+    const options = { ...DEFAULT_TRAINING, minWeight: 0 };
+    const first = trainStackedModel(defaultPack, corpora, new Set(['b', 'c']), 'tiny', options);
+    expect(trainStackedModel(defaultPack, corpora, new Set(['b', 'c']), 'tiny', options)).toEqual(first);
+    expect(first.addAbove).toBe(DEFAULT_TRAINING.stack.addAbove);
+    expect(first.dropAgainst).toBeUndefined();
+    for (const entry of Object.values(first.concerns)) expect(Number.isFinite(entry?.phrase)).toBe(true);
+    expect(parseRulePack({ ...defaultPack, model: first }).ok).toBe(true);
+    expect(() => trainStackedModel(defaultPack, corpora, new Set(['none']), 'tiny', options)).toThrow(/no notes/);
+  });
+
+  it('the bundled model is exactly what npm run rules:train learns from the listed corpora', { timeout: 120_000 }, () => {
     const root = new URL('../../', import.meta.url);
     const script = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }).scripts['rules:train'] ?? '';
-    const files = script.split(/\s+/).filter((part) => part.endsWith('.jsonl'));
+    const [plain = '', stack = ''] = script.split('--stack');
+    const jsonl = (part: string): string[] => part.split(/\s+/).filter((word) => word.endsWith('.jsonl'));
+    const files = [...jsonl(plain), ...jsonl(stack)];
     expect(files.length).toBeGreaterThan(5);
-    // The check corpus stays out of training so that its figures stay an honest estimate.
-    expect(files.some((file) => file.includes('blind9'))).toBe(false);
-    const corpora = files.map((file) => readCorpus(new URL(file, root)));
+    // The check corpora stay out of training so that their figures stay an honest estimate.
+    expect(files.some((file) => file.includes('blind9') || file.includes('blind10'))).toBe(false);
+    const corpora = files.map((file) => ({ name: file, notes: readCorpus(new URL(file, root)) }));
     const { model: bundled, ...pack } = defaultPack;
     const description = bundled?.description ?? '';
-    const learned = trainModel(pack as RulePack, corpora.flat(), description);
+    const learned =
+      stack === ''
+        ? trainModel(pack as RulePack, corpora.flatMap((c) => c.notes), description)
+        : trainStackedModel(pack as RulePack, corpora, new Set(jsonl(stack)), description);
     expect(learned).toEqual(bundled);
-    expect(description).toContain(`${corpora.flat().length} labelled notes`);
+    expect(description).toContain(`${corpora.reduce((n, c) => n + c.notes.length, 0)} labelled notes`);
   });
 });
