@@ -1,6 +1,9 @@
 /**
  * Canonical JSON for rule packs: 2-space indent, a trailing newline, and keys in a fixed order
  * (the order below, then the rest alphabetically) so that a diff of a pack shows only real changes.
+ * A word model's weights are the exception: each concern's are written on one line. They are
+ * learned, never edited by hand, and tens of thousands of indented lines would add a third to the
+ * pack's size, which counts against the limit an administrator's pack must fit.
  */
 
 const KEY_ORDER = [
@@ -34,5 +37,19 @@ function order(value: unknown, dataRecord: boolean): unknown {
 }
 
 export function canonicalJson(value: unknown): string {
-  return `${JSON.stringify(order(value, false), null, 2)}\n`;
+  return `${print(order(value, false), '', false)}\n`;
+}
+
+/** As JSON.stringify(value, null, 2), except that a `weights` record is written on one line. */
+function print(value: unknown, indent: string, oneLine: boolean): string {
+  if (oneLine || value === null || typeof value !== 'object') return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((item) => `${inner}${print(item, inner, false)}`).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  const lines = entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${print(item, inner, key === 'weights')}`);
+  return `{\n${lines.join(',\n')}\n${indent}}`;
 }
