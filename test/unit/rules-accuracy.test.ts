@@ -61,20 +61,20 @@ const BLIND6_TARGETS: Targets = { precision: 0.98, recall: 0.98, benignRate: 0.0
 // commits (midway) and at the end. None of round 6's changes touched a single note here: vocabulary
 // fixed on one set of writers did not carry over to another. Round 7 trained the word model on it (with
 // every corpus but the ninth): P 0.925 R 0.949, 3/56 (trained data, no longer a blind figure).
-// Round 8 read it (benign notes and false positives grouped by cause): P 0.953 R 0.949, 0/56.
-const BLIND7_TARGETS: Targets = { precision: 0.95, recall: 0.94, benignRate: 0.0 };
+// Round 8 read it (benign notes and false positives grouped by cause): P 0.961 R 0.949, 0/56.
+const BLIND7_TARGETS: Targets = { precision: 0.96, recall: 0.94, benignRate: 0.0 };
 // Written blind after round 6 and never read. Phrases alone (round 6): P 0.892 R 0.748, 6/56. It was one
 // of the two sets the word model's settings were chosen on (leave-one-corpus-out), then trained on:
-// P 0.935 R 0.959, 5/56 (trained data). Round 8 (false positives by cause): P 0.963 R 0.959, 0/56.
-const BLIND8_TARGETS: Targets = { precision: 0.96, recall: 0.95, benignRate: 0.0 };
+// P 0.935 R 0.959, 5/56 (trained data). Round 8 (false positives by cause): P 0.971 R 0.963, 0/56.
+const BLIND8_TARGETS: Targets = { precision: 0.97, recall: 0.96, benignRate: 0.0 };
 // Written blind for round 7 as more training data for the word model (the phrases were never tuned on
 // them). Phrases alone, an honest figure for the phrases: train10 P 0.883 R 0.641, 4/69; train11 (hurried
 // shorthand, pasted messages) P 0.867 R 0.534, 5/68; train12 P 0.856 R 0.639,
 // 12/70 (its benign notes are look-alikes of the sharing concerns: trips and vaccines refused, training
 // scenarios, surprise parties). With the model trained on them (trained data): below.
-// Round 8 (false positives by cause): train10 P 0.961 R 0.974, 0/69; train11 P 0.968 R 0.932, 0/68.
-const TRAIN10_TARGETS: Targets = { precision: 0.96, recall: 0.97, benignRate: 0.0 };
-const TRAIN11_TARGETS: Targets = { precision: 0.96, recall: 0.93, benignRate: 0.0 };
+// Round 8 (false positives by cause): train10 P 0.971 R 0.974, 0/69; train11 P 0.975 R 0.932, 0/68.
+const TRAIN10_TARGETS: Targets = { precision: 0.97, recall: 0.97, benignRate: 0.0 };
+const TRAIN11_TARGETS: Targets = { precision: 0.97, recall: 0.93, benignRate: 0.0 };
 // Round 7: the phrases' false positives on look-alikes that the model may not drop (urgent concerns, or
 // no evidence against) left 11/70 benign notes raising a concern. Round 8 fixed them by class
 // (trips and timetables, GDPR admin, donors, a bus home tonight, banter): P 0.970 R 0.958, 0/70.
@@ -86,7 +86,10 @@ const TRAIN12_TARGETS: Targets = { precision: 0.965, recall: 0.95, benignRate: 0
 // chosen on the other corpora, kept because that context handling is what workers rely on)
 // P 0.915 R 0.762, 4/70; and after 600 more training notes (train10-12) P 0.907 R 0.785, 5/70. These
 // are the honest figures for notes nobody has seen: below the issue's targets, and the gap that remains.
-const BLIND9_TARGETS: Targets = { precision: 0.9, recall: 0.78, benignRate: 0.075 };
+// Round 8 (precision and benign false positives by mechanism, tuned on the other corpora only; aggregate
+// figures measured twice): P 0.910 R 0.781, 5/70 midway; P 0.914 R 0.781, 4/70 at the end. Recall is one
+// true concern below round 7's 0.785 (a note-or-two trade for the guards; the threshold stays at 0.78).
+const BLIND9_TARGETS: Targets = { precision: 0.91, recall: 0.78, benignRate: 0.06 };
 
 const corpora = [
   ['shared dev corpus', new URL('../../../shared/corpus/notes-dev.jsonl', import.meta.url), ISSUE_TARGETS],
