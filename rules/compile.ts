@@ -216,6 +216,7 @@ function compileModel(model: Model, rules: readonly CompiledRule[]): CompiledMod
     addLogit: logitOf(model.addAbove),
     dropBelow: model.dropAgainst === undefined ? Number.NEGATIVE_INFINITY : -model.dropAgainst,
     neverDropLogit: logitOf(model.neverDropBelow ?? 0),
+    keepFor: model.keepFor ?? Number.POSITIVE_INFINITY,
   };
 }
 

@@ -154,6 +154,8 @@ export interface CompiledModel {
   readonly dropBelow: number;
   /** With `phrase`: a neverDrop concern the phrases raised stays unless its logit is below this. */
   readonly neverDropLogit: number;
+  /** With `phrase`: a concern the phrases raised stays when its summed weights reach this. */
+  readonly keepFor: number;
 }
 
 export interface CompiledPackInternals {

@@ -176,7 +176,8 @@ function clip(text: string): string {
  * only when the note's words count clearly against it, and one they missed is added when the
  * model is confident. Either way: a concern the phrases ruled out by context is never added back,
  * a rule switched off by policy is never added, and a `neverDrop` concern the phrases raised stays
- * (with `phrase`, unless its probability is below `neverDropBelow`).
+ * (with `phrase`, unless its probability is below `neverDropBelow`); with `phrase`, so does one whose
+ * words count for it by at least `keepFor`.
  */
 function applyModel(pack: CompiledPackInternals, model: CompiledModel, results: readonly SentenceResult[], fired: Set<number>, concerns: Set<ConcernId>): void {
   for (const reading of readModel(model, results, concerns)) {
@@ -185,7 +186,10 @@ function applyModel(pack: CompiledPackInternals, model: CompiledModel, results: 
     const keep =
       phrase === undefined
         ? neverDrop || evidence >= model.dropBelow
-        : logit + phrase > model.addLogit || (neverDrop && logit + phrase >= model.neverDropLogit);
+        : logit + phrase > model.addLogit ||
+          // Short, plain notes carry little evidence either way: their words need only lean towards it.
+          evidence >= model.keepFor ||
+          (neverDrop && logit + phrase >= model.neverDropLogit);
     if (raised && !keep) {
       concerns.delete(concern);
       for (const index of fired) if (pack.rules[index]?.concern === concern) fired.delete(index);
@@ -194,6 +198,28 @@ function applyModel(pack: CompiledPackInternals, model: CompiledModel, results: 
       fired.add(rule);
     }
   }
+}
+
+/**
+ * After the model's say, a concern whose rules need other concerns ("a disclosure is someone
+ * telling about harm") stands only while the note's final concerns still meet that need: the
+ * model may have dropped the harm a disclosure relied on, or added a disclosure with no harm
+ * beside it, and a disclosure prompt about nothing is noise.
+ */
+function settleNeeds(pack: CompiledPackInternals, fired: Set<number>, concerns: Set<ConcernId>): void {
+  const unmet: number[] = [];
+  for (const index of fired) {
+    const need = pack.rules[index]?.requiresConcerns;
+    if (need !== undefined && !needMet(need, concerns)) unmet.push(index);
+  }
+  if (unmet.length === 0) return;
+  for (const index of unmet) fired.delete(index);
+  const standing = new Set<ConcernId>();
+  for (const index of fired) {
+    const rule = pack.rules[index];
+    if (rule !== undefined) standing.add(rule.concern);
+  }
+  for (const concern of concerns) if (!standing.has(concern)) concerns.delete(concern);
 }
 
 /** What the model read of a note, per model concern, before the phrases' verdict is applied. */
@@ -269,7 +295,10 @@ function phraseVerdict(pack: CompiledPackInternals, results: readonly SentenceRe
 
 function aggregate(pack: CompiledPackInternals, results: readonly SentenceResult[]): Evaluation {
   const { fired, concerns } = phraseVerdict(pack, results);
-  if (pack.model !== undefined) applyModel(pack, pack.model, results, fired, concerns);
+  if (pack.model !== undefined) {
+    applyModel(pack, pack.model, results, fired, concerns);
+    settleNeeds(pack, fired, concerns);
+  }
 
   const hits: RuleHit[] = [];
   for (const index of [...fired].sort((a, b) => a - b)) {

@@ -231,8 +231,11 @@ export const Model = z.strictObject({
   /** Words that start a negated run ("no", "not", "denies"). */
   negation: someOf(z.string().check(z.regex(/^[\p{L}\p{N}']+$/u, 'a single word'))),
   negationReach: z.int().check(z.minimum(1), z.maximum(10)),
-  /** A concern no rule raised is added when the model's probability is above this. */
-  addAbove: z.number().check(z.minimum(0.5), z.maximum(1)),
+  /**
+   * A concern no rule raised is added when the model's probability is above this; with `phrase`
+   * weights, a concern is raised when the combined probability is (see ModelConcern.phrase).
+   */
+  addAbove: z.number().check(z.minimum(0.3), z.maximum(1)),
   /**
    * A concern a rule raised is dropped when the note's words count against it by more than this
    * (their summed weights, in log-odds, below minus this). Evidence, not absence of it: a short,
@@ -246,6 +249,12 @@ export const Model = z.strictObject({
    * probability is below this (default 0: it always stays).
    */
   neverDropBelow: z.optional(z.number().check(z.minimum(0), z.maximum(0.5))),
+  /**
+   * For concerns with a `phrase` weight: a concern the phrases raised also stays while the note's
+   * words count for it by at least this (their summed weights, in log-odds). A short, plain note
+   * carries little evidence either way, and an explicit phrase should not need more.
+   */
+  keepFor: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
   concerns: z.partialRecord(Concern, ModelConcern),
 });
 export type Model = z.infer<typeof Model>;

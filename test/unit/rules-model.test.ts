@@ -124,20 +124,30 @@ describe('word model in evaluation', () => {
   });
 
   it('keeps the pack’s match examples matched and raises almost none of its look-alikes', () => {
-    // The examples are written for the phrases; the model may still add a concern to a look-alike
-    // that a phrase only declined for want of support (a mark with no "unexplained").
+    // The examples are written for the phrases. The model may still add a concern to a look-alike
+    // that a phrase only declined for want of support (a mark with no "unexplained"), and it may
+    // overrule a phrase on a short example whose words lean towards the concern by less than
+    // keepFor: that is what lifts precision on notes nobody has seen (docs/rule-pack.md). The
+    // bundled pack keeps 412 of its 428 (96%); risks to life are never overruled.
     const compiled = compilePack(defaultPack);
+    const neverDrop = new Set(defaultPack.model?.neverDrop ?? []);
     let matched = 0;
+    let total = 0;
     let raised = 0;
     let lookAlikes = 0;
     for (const rule of defaultPack.rules) {
-      for (const text of rule.examples.match) if (evaluateNote(compiled, text).concerns.includes(rule.concern)) matched++;
+      for (const text of rule.examples.match) {
+        total++;
+        const kept = evaluateNote(compiled, text).concerns.includes(rule.concern);
+        if (kept) matched++;
+        else expect(neverDrop.has(rule.concern), `${rule.id}: ${text}`).toBe(false);
+      }
       for (const text of rule.examples.noMatch) {
         lookAlikes++;
         if (evaluateNote(compiled, text).hits.some((hit) => hit.ruleId === rule.id)) raised++;
       }
     }
-    expect(matched).toBe(defaultPack.rules.reduce((n, rule) => n + rule.examples.match.length, 0));
+    expect(matched / total).toBeGreaterThanOrEqual(0.96);
     expect(raised / lookAlikes).toBeLessThanOrEqual(0.01);
   });
 
@@ -188,6 +198,13 @@ describe('word model with phrase weights (phrases and words decide together)', (
     expect(concerns('On both visits the cupboards were bare.')).toContain('neglect');
     expect(concerns('He was seen at the clinic today.')).toContain('physical-abuse');
     expect(concerns('No bruises were seen on his back.')).not.toContain('physical-abuse');
+  });
+
+  it('keeps a phrase’s concern when the words lean towards it by keepFor, whatever the combined score', () => {
+    const lenient = compilePack(withModel({ ...stacked, keepFor: 1, concerns: { ...stacked.concerns, 'physical-abuse': { rule: 'physical-abuse', bias: -6, phrase: 2, weights: { belt: 1.5, playground: -3 } } } }));
+    // -6 + 1.5 + 2 < 0, but the words count for it by 1.5 >= 1.
+    expect(evaluateNote(lenient, 'Josh said Dad hit him with a belt after school.').concerns).toContain('physical-abuse');
+    expect(evaluateNote(lenient, 'In the playground Josh said Dad hit him with a belt.').concerns).not.toContain('physical-abuse');
   });
 
   it('keeps a neverDrop concern the phrases raised unless its probability falls below neverDropBelow', () => {
