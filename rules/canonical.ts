@@ -14,7 +14,7 @@ const KEY_ORDER = [
   'phrases', 'pattern', 'requires', 'unless', 'ignoreContext', 'requiresConcerns', 'concerns',
   'triggers', 'cards', 'sources', 'links', 'contactCategories', 'responses', 'examples', 'match', 'noMatch',
   'lexicons', 'normalisation', 'words', 'context', 'rules', 'combinations',
-  'model', 'kind', 'negation', 'negationReach', 'addAbove', 'dropAgainst', 'neverDrop', 'neverDropBelow', 'keepFor', 'rule', 'bias', 'phrase', 'weights',
+  'model', 'kind', 'negation', 'negationReach', 'addAbove', 'dropAgainst', 'neverDrop', 'neverDropBelow', 'keepFor', 'phraseRules', 'rule', 'bias', 'phrase', 'weights',
 ];
 const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
 

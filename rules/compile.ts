@@ -217,6 +217,7 @@ function compileModel(model: Model, rules: readonly CompiledRule[]): CompiledMod
     dropBelow: model.dropAgainst === undefined ? Number.NEGATIVE_INFINITY : -model.dropAgainst,
     neverDropLogit: logitOf(model.neverDropBelow ?? 0),
     keepFor: model.keepFor ?? Number.POSITIVE_INFINITY,
+    phraseRules: model.phraseRules === undefined ? undefined : new Set(model.phraseRules.map((id) => rules.findIndex((rule) => rule.id === id))),
   };
 }
 

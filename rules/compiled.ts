@@ -156,6 +156,8 @@ export interface CompiledModel {
   readonly neverDropLogit: number;
   /** With `phrase`: a concern the phrases raised stays when its summed weights reach this. */
   readonly keepFor: number;
+  /** Rules (by index) whose hits the phrase weights know; undefined: every rule. */
+  readonly phraseRules: ReadonlySet<number> | undefined;
 }
 
 export interface CompiledPackInternals {

@@ -189,7 +189,8 @@ function applyModel(pack: CompiledPackInternals, model: CompiledModel, results: 
         : logit + phrase > model.addLogit ||
           // Short, plain notes carry little evidence either way: their words need only lean towards it.
           evidence >= model.keepFor ||
-          (neverDrop && logit + phrase >= model.neverDropLogit);
+          (neverDrop && logit + phrase >= model.neverDropLogit) ||
+          firedByNewRule(pack, model, fired, concern);
     if (raised && !keep) {
       concerns.delete(concern);
       for (const index of fired) if (pack.rules[index]?.concern === concern) fired.delete(index);
@@ -198,6 +199,14 @@ function applyModel(pack: CompiledPackInternals, model: CompiledModel, results: 
       fired.add(rule);
     }
   }
+}
+
+/** A rule the phrase weights were not learned beside (added since) fired for this concern. */
+function firedByNewRule(pack: CompiledPackInternals, model: CompiledModel, fired: ReadonlySet<number>, concern: ConcernId): boolean {
+  const known = model.phraseRules;
+  if (known === undefined) return false;
+  for (const index of fired) if (!known.has(index) && pack.rules[index]?.concern === concern) return true;
+  return false;
 }
 
 /**

@@ -255,6 +255,11 @@ export const Model = z.strictObject({
    * carries little evidence either way, and an explicit phrase should not need more.
    */
   keepFor: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+  /**
+   * The rules whose hits the `phrase` weights were learned from. A hit of any other rule (one an
+   * administrator added since) is never overruled: the model has never seen how far to trust it.
+   */
+  phraseRules: z.optional(z.array(id)),
   concerns: z.partialRecord(Concern, ModelConcern),
 });
 export type Model = z.infer<typeof Model>;

@@ -238,7 +238,7 @@ export function trainStackedModel(
   }
   const { dropAgainst: _unused, ...rest } = model;
   const { addAbove, neverDropBelow, keepFor } = options.stack;
-  return { ...rest, addAbove, ...(neverDropBelow > 0 ? { neverDropBelow } : {}), keepFor, concerns };
+  return { ...rest, addAbove, ...(neverDropBelow > 0 ? { neverDropBelow } : {}), keepFor, phraseRules: pack.rules.map((rule) => rule.id), concerns };
 }
 
 /**

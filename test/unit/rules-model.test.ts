@@ -207,6 +207,14 @@ describe('word model with phrase weights (phrases and words decide together)', (
     expect(evaluateNote(lenient, 'In the playground Josh said Dad hit him with a belt.').concerns).not.toContain('physical-abuse');
   });
 
+  it('never overrules a rule added since the phrase weights were learned', () => {
+    const known = defaultPack.rules.map((rule) => rule.id).filter((id) => id !== 'physical-abuse');
+    const withNewRule = compilePack(withModel({ ...stacked, phraseRules: known }));
+    const playground = 'In the playground Josh said Dad hit him with a belt.';
+    expect(concerns(playground)).not.toContain('physical-abuse');
+    expect(evaluateNote(withNewRule, playground).concerns).toContain('physical-abuse');
+  });
+
   it('keeps a neverDrop concern the phrases raised unless its probability falls below neverDropBelow', () => {
     const threat = 'She cannot go home safely tonight.';
     expect(concernsOf(threat, rulesOnly)).toContain('immediate-danger');
